@@ -1,0 +1,62 @@
+"""drafting: parliamentary resolutions as Akoma Ntoso, from Word draft to final text.
+
+The public API::
+
+    import drafting
+    doc = drafting.load("resolution-495.akn.xml")
+    doc.find("13(b)").text
+
+Names are loaded on first use, so that ``drafting --help`` starts without lxml.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "DraftingError": "drafting.errors",
+    "export_file": "drafting.formats",
+    "import_file": "drafting.formats",
+    "load_document": "drafting.formats",
+    "validate_file": "drafting.formats",
+    "run_demo": "drafting.demo",
+    "load": "drafting.io",
+    "loads": "drafting.io",
+    "save": "drafting.io",
+    "EP": "drafting.model",
+    "NATO_PA": "drafting.model",
+    "UN_GA": "drafting.model",
+    "Document": "drafting.model",
+    "HouseStyle": "drafting.model",
+    "Metadata": "drafting.model",
+    "Provision": "drafting.model",
+    "get_style": "drafting.model",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:
+    from drafting.demo import run_demo
+    from drafting.errors import DraftingError
+    from drafting.formats import export_file, import_file, load_document, validate_file
+    from drafting.io import load, loads, save
+    from drafting.model import (
+        EP,
+        NATO_PA,
+        UN_GA,
+        Document,
+        HouseStyle,
+        Metadata,
+        Provision,
+        get_style,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'drafting' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,5 @@
+"""``python -m drafting`` runs the command-line interface."""
+
+from drafting.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The XML layer: namespaces, the one hardened parser, element classes, schemas."""

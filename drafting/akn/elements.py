@@ -1,0 +1,81 @@
+"""Element classes for AKN: the XML vocabulary, with child order stated once.
+
+Proxies in :mod:`drafting.model` hold these elements; this layer knows only XML
+(``eId``, ``num``), never drafting notions such as "sub-paragraph".
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from drafting.akn.ns import AKN, local_name, q
+
+# The order in which children of a hierarchical AKN element must stand.  Any
+# child not named here goes after the named ones, in insertion order.
+_CHILD_ORDER: dict[str, tuple[str, ...]] = {
+    "*": ("num", "heading", "subheading", "intro"),
+    "meta": (
+        "identification",
+        "publication",
+        "classification",
+        "lifecycle",
+        "workflow",
+        "analysis",
+        "temporalData",
+        "references",
+        "notes",
+        "proprietary",
+        "presentation",
+    ),
+    "statement": ("meta", "coverPage", "preface", "preamble", "mainBody", "conclusions"),
+}
+
+
+class AknElement(etree.ElementBase):
+    """An element of the AKN namespace with typed accessors used across the package."""
+
+    @property
+    def local(self) -> str:
+        """The tag without its namespace, e.g. ``paragraph``."""
+        return local_name(self.tag)
+
+    @property
+    def eid(self) -> str | None:
+        """The ``eId`` attribute; None when the element has none."""
+        return self.get("eId")
+
+    @property
+    def wid(self) -> str | None:
+        """The ``wId`` attribute; None when the element has none."""
+        return self.get("wId")
+
+    def child(self, local: str) -> AknElement | None:
+        """The first direct child called ``local``; None when absent."""
+        found = self.find(q(local))
+        return found if isinstance(found, AknElement) else None
+
+    def children_named(self, *locals_: str) -> list[AknElement]:
+        """Direct children whose local name is one of ``locals_``, in document order."""
+        return [c for c in self if isinstance(c, AknElement) and c.local in locals_]
+
+    def insert_ordered(self, new: AknElement) -> None:
+        """Insert ``new`` where the schema wants it among this element's children."""
+        order = _CHILD_ORDER.get(self.local, _CHILD_ORDER["*"])
+        name = local_name(new.tag)
+        if name not in order:
+            self.append(new)
+            return
+        rank = order.index(name)
+        for i, existing in enumerate(self):
+            other = local_name(existing.tag)
+            if other not in order or order.index(other) > rank:
+                self.insert(i, new)
+                return
+        self.append(new)
+
+
+def element_lookup() -> etree.ElementNamespaceClassLookup:
+    """The class lookup that makes every AKN element an :class:`AknElement`."""
+    lookup = etree.ElementNamespaceClassLookup()
+    lookup.get_namespace(AKN)[None] = AknElement
+    return lookup

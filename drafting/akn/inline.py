@@ -1,0 +1,152 @@
+"""Clause text inside AKN mixed content: read it, and change it without losing markup.
+
+A block such as ``<p>`` holds text split across ``text`` and ``tail`` slots of
+inline elements (``<b><inline>Recognising</inline></b> that ...``).  Amendments
+and diffs speak in character offsets of the *clause text* (notes excluded); this
+module maps those offsets back onto the slots so an edit keeps the lead phrase
+bold and the footnote where it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from lxml import etree
+
+from drafting.akn.ns import local_name
+
+#: Elements whose text is not part of the clause text (they are notes or labels).
+NOT_TEXT = frozenset({"authorialNote", "num", "noteRef"})
+#: Empty elements that mean something and must survive an edit.
+_VOID = frozenset({"eol", "eop", "img", "marker", "noteRef"})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One run of clause text: ``element.text`` or ``element.tail``, at [start, end)."""
+
+    element: etree._Element
+    slot: Literal["text", "tail"]
+    start: int
+    end: int
+
+    def get(self) -> str:
+        value = self.element.text if self.slot == "text" else self.element.tail
+        return value or ""
+
+    def set(self, value: str) -> None:
+        if self.slot == "text":
+            self.element.text = value or None
+        else:
+            self.element.tail = value or None
+
+
+def segments(block: etree._Element) -> list[Segment]:
+    """The text runs of ``block`` in reading order, skipping notes and labels."""
+    out: list[Segment] = []
+    pos = 0
+
+    def add(el: etree._Element, slot: Literal["text", "tail"], value: str | None) -> None:
+        nonlocal pos
+        if value:
+            out.append(Segment(el, slot, pos, pos + len(value)))
+            pos += len(value)
+
+    def walk(el: etree._Element) -> None:
+        add(el, "text", el.text)
+        for child in el:
+            if isinstance(child.tag, str) and local_name(child.tag) not in NOT_TEXT:
+                walk(child)
+            add(child, "tail", child.tail)
+
+    walk(block)
+    return out
+
+
+def text_of(block: etree._Element) -> str:
+    """The clause text of ``block``: its words without notes, markup or labels."""
+    return "".join(s.get() for s in segments(block))
+
+
+def _has_meaning(el: etree._Element) -> bool:
+    """True when ``el`` must stay although it holds no text (a note, an image)."""
+    for node in el.iter():
+        if isinstance(node.tag, str) and local_name(node.tag) in (_VOID | NOT_TEXT):
+            return True
+    return False
+
+
+def remove_keep_tail(el: etree._Element) -> None:
+    """Remove ``el`` from its parent, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _prune_empty(block: etree._Element) -> None:
+    for el in list(block.iterdescendants()):
+        if not isinstance(el.tag, str) or local_name(el.tag) in (_VOID | NOT_TEXT):
+            continue
+        if el.getparent() is None:
+            continue
+        if not text_of(el) and not _has_meaning(el):
+            remove_keep_tail(el)
+
+
+def replace_text(block: etree._Element, start: int, end: int, new: str) -> None:
+    """Replace clause text [start, end) of ``block`` with ``new``.
+
+    The new words go into the run where the replaced ones began; an insertion
+    exactly between two runs joins the later one, so text inserted after a bold
+    lead phrase is not bold.  Inline elements left empty are removed.
+
+    Raises:
+        ValueError: the range lies outside the clause text.
+    """
+    segs = segments(block)
+    total = segs[-1].end if segs else 0
+    if not 0 <= start <= end <= total:
+        raise ValueError(f"range {start}:{end} outside text of length {total}")
+    if not segs:
+        block.text = (block.text or "") + new if new else block.text
+        return
+    host = next((s for s in segs if s.start <= start < s.end), segs[-1])
+    for s in segs:
+        value = s.get()
+        lo, hi = max(start, s.start) - s.start, min(end, s.end) - s.start
+        if s is host:
+            s.set(value[:lo] + new + value[max(lo, hi) :])
+        elif lo < hi:
+            s.set(value[:lo] + value[hi:])
+    _prune_empty(block)
+
+
+def normalize_space(block: etree._Element) -> None:
+    """Collapse runs of white space across all runs of ``block`` and trim its ends."""
+    segs = segments(block)
+    prev_space = True  # trims the start
+    for s in segs:
+        value = _SPACE.sub(" ", s.get())
+        if prev_space and value.startswith(" "):
+            value = value[1:]
+        if value:
+            prev_space = value.endswith(" ")
+        s.set(value)
+    # Trim the end.
+    for s in reversed(segments(block)):
+        value = s.get()
+        stripped = value.rstrip()
+        s.set(stripped)
+        if stripped:
+            break
+    _prune_empty(block)

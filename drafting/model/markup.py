@@ -1,0 +1,220 @@
+"""Light inline markup for clause text, as secretaries type it and as the seed shows it.
+
+``**Recognising** that ...`` puts a bold lead phrase; ``*Recalling*`` an italic one
+(UN style); ``<u>``, ``<sup>``, ``<sub>`` the rarer marks; ``[^1]`` a footnote
+reference.  Text import, amendments (new wording may carry a lead phrase) and the
+text exporter all go through here so the two directions stay each other's inverse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafting.akn.inline import normalize_space
+from drafting.akn.ns import local_name
+from drafting.akn.parser import make
+from drafting.model.phrases import classify
+
+PHRASE_NAMES = ("preambularPhrase", "operativePhrase")
+
+_TOKEN = re.compile(r"\\([\\*\[\]<>_^~])|\*\*|\*|\[\^([^\]\s]+)\]|<(/?)(u|sup|sub)>")
+
+
+@dataclass
+class _Node:
+    tag: str | None  # None: root
+    children: list[_Node | str] = field(default_factory=list)
+    note: str | None = None  # footnote marker for a note reference
+
+
+def _tokens(s: str) -> list[_Node | str]:
+    """Parse markup into a tree; unmatched markers stay literal text."""
+    root = _Node(None)
+    stack: list[tuple[_Node, str]] = []  # (node, literal opener)
+    pos = 0
+
+    def current() -> _Node:
+        return stack[-1][0] if stack else root
+
+    def text(t: str) -> None:
+        if not t:
+            return
+        kids = current().children
+        if kids and isinstance(kids[-1], str):
+            kids[-1] += t
+        else:
+            kids.append(t)
+
+    for m in _TOKEN.finditer(s):
+        text(s[pos : m.start()])
+        pos = m.end()
+        tok = m.group(0)
+        if m.group(1):
+            text(m.group(1))
+        elif m.group(2):
+            current().children.append(_Node("noteRef", note=m.group(2)))
+        elif m.group(4):
+            tag = m.group(4)
+            if m.group(3):  # closing tag
+                if stack and stack[-1][0].tag == tag:
+                    stack.pop()
+                else:
+                    text(tok)
+            else:
+                node = _Node(tag)
+                current().children.append(node)
+                stack.append((node, tok))
+        else:
+            tag = "b" if tok == "**" else "i"
+            before = s[m.start() - 1] if m.start() > 0 else " "
+            after = s[m.end()] if m.end() < len(s) else " "
+            if stack and stack[-1][0].tag == tag and not before.isspace():
+                stack.pop()
+            elif not after.isspace():
+                node = _Node(tag)
+                current().children.append(node)
+                stack.append((node, tok))
+            else:
+                text(tok)
+    text(s[pos:])
+    # Unclosed openers become literal again.
+    while stack:
+        node, opener = stack.pop()
+        parent = current() if stack else root
+        _unwrap(parent, node, opener)
+    return root.children
+
+
+def _unwrap(parent: _Node, node: _Node, opener: str) -> None:
+    for holder in _walk(parent):
+        if node in holder.children:
+            i = holder.children.index(node)
+            holder.children[i : i + 1] = [opener, *node.children]
+            # Merge adjacent strings.
+            merged: list[_Node | str] = []
+            for c in holder.children:
+                if merged and isinstance(c, str) and isinstance(merged[-1], str):
+                    merged[-1] += c
+                else:
+                    merged.append(c)
+            holder.children = merged
+            return
+
+
+def _walk(node: _Node) -> list[_Node]:
+    out = [node]
+    for c in node.children:
+        if isinstance(c, _Node):
+            out.extend(_walk(c))
+    return out
+
+
+def _plain(node: _Node | str) -> str:
+    if isinstance(node, str):
+        return node
+    return "".join(_plain(c) for c in node.children)
+
+
+NoteFactory = Callable[[str], etree._Element]
+
+
+def fill_block(
+    block: etree._Element,
+    markup: str,
+    *,
+    phrase_name: str | None = None,
+    phrase_tag: str = "b",
+    notes: NoteFactory | None = None,
+) -> None:
+    """Fill the empty AKN block ``block`` (a ``<p>``) from ``markup``.
+
+    A bold or italic run becomes a lead phrase (``<b><inline name=phrase_name>``)
+    when it opens the block or reads as one ("and **reaffirming**"); the run keeps
+    the emphasis it was typed with, whatever the house style prefers
+    (``phrase_tag`` is kept for callers that build text without markup).
+    ``notes`` makes the ``<authorialNote>`` for a ``[^marker]``; without it the
+    reference is kept as literal text.
+    """
+    nodes = _tokens(markup)
+    first_word_seen = False
+
+    def emit(parent: etree._Element, items: list[_Node | str]) -> None:
+        nonlocal first_word_seen
+        for item in items:
+            if isinstance(item, str):
+                if len(parent):
+                    last = parent[-1]
+                    last.tail = (last.tail or "") + item
+                else:
+                    parent.text = (parent.text or "") + item
+                if item.strip():
+                    first_word_seen = True
+                continue
+            if item.tag == "noteRef":
+                if notes is None:
+                    emit(parent, [f"[^{item.note}]"])
+                else:
+                    parent.append(notes(item.note or ""))
+                continue
+            assert item.tag is not None
+            el = make(item.tag)
+            parent.append(el)
+            words = _plain(item).strip()
+            is_phrase = (
+                phrase_name is not None
+                and item.tag in ("b", "i")
+                and all(isinstance(c, str) for c in item.children)
+                and (not first_word_seen or classify(words) is not None)
+            )
+            if is_phrase:
+                attrs = {"name": phrase_name or "", "refersTo": f"#{phrase_name}"}
+                el.append(make("inline", attrs, text=_plain(item)))
+                first_word_seen = True
+            else:
+                emit(el, item.children)
+
+    emit(block, nodes)
+    normalize_space(block)
+
+
+_ESCAPE = re.compile(r"([\\*\[\]<>])")
+
+NoteMarker = Callable[[etree._Element], str]
+
+
+def render_markup(block: etree._Element, note_ref: NoteMarker | None = None) -> str:
+    """The inverse of :func:`fill_block`: markup text for the AKN block ``block``."""
+    marks: Mapping[str, tuple[str, str]] = {
+        "b": ("**", "**"),
+        "i": ("*", "*"),
+        "u": ("<u>", "</u>"),
+        "sup": ("<sup>", "</sup>"),
+        "sub": ("<sub>", "</sub>"),
+    }
+    out: list[str] = []
+
+    def esc(t: str | None) -> str:
+        return _ESCAPE.sub(r"\\\1", t) if t else ""
+
+    def walk(el: etree._Element) -> None:
+        out.append(esc(el.text))
+        for child in el:
+            name = local_name(child.tag)
+            if name == "authorialNote":
+                marker = note_ref(child) if note_ref else child.get("marker", "")
+                out.append(marker)
+            elif name in marks:
+                open_, close = marks[name]
+                out.append(open_)
+                walk(child)
+                out.append(close)
+            elif name:
+                walk(child)
+            out.append(esc(child.tail))
+
+    walk(block)
+    return "".join(out)

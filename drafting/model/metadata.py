@@ -1,0 +1,313 @@
+"""What a resolution is, as opposed to what it says: FRBR identity, events, actors.
+
+Held in AKN ``<meta>``: ``identification`` (FRBR Work/Expression/Manifestation),
+``lifecycle`` and ``workflow`` (what happened when), ``references`` (the TLCs for
+the assembly, its committee and rapporteur) and drafting's own ``proprietary``
+record of the house style.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from lxml import etree
+
+from drafting.akn.elements import AknElement
+from drafting.akn.ns import XPATH_NS, dq
+from drafting.akn.parser import make, sub
+from drafting.errors import NotAkomaNtosoError
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII identifier: ``"Science and Technology"`` -> ``science-and-technology``."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    return s or "x"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A workflow step: ``refers_to`` is an event name such as ``plenaryAdoption``."""
+
+    date: dt.date
+    refers_to: str
+    by: str | None = None  # eId of the acting organisation
+    outcome: str | None = None  # "adopted", ...
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The identity of a resolution and the people and bodies behind it."""
+
+    number: str
+    body: str
+    date: dt.date
+    country: str
+    actor: str
+    date_name: str = "adoption"
+    committee: str | None = None
+    rapporteur: str | None = None
+    language: str = "eng"
+    events: tuple[Event, ...] = field(default_factory=tuple)
+
+    @property
+    def work_uri(self) -> str:
+        """FRBR Work URI, e.g. ``/akn/nato/statement/deliberation/nato-pa/2024-11-25/495``."""
+        number = slug(self.number) if self.number else "draft"
+        return (
+            f"/akn/{self.country}/statement/deliberation/{self.actor}/"
+            f"{self.date.isoformat()}/{number}"
+        )
+
+    @property
+    def expression_uri(self) -> str:
+        """FRBR Expression URI: the work in a language at a date."""
+        return f"{self.work_uri}/{self.language}@{self.date.isoformat()}"
+
+    @property
+    def body_eid(self) -> str:
+        return self.actor
+
+    @property
+    def secretariat_eid(self) -> str:
+        return f"{self.actor}-secretariat"
+
+    @property
+    def committee_eid(self) -> str | None:
+        return f"committee-{slug(self.committee)}" if self.committee else None
+
+    def with_changes(self, **changes: object) -> Metadata:
+        """A copy with the given fields replaced."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def build_meta(md: Metadata, house_style: str) -> AknElement:
+    """A complete ``<meta>`` for ``md``, valid against the official schema."""
+    src = f"#{md.secretariat_eid}"
+    meta = make("meta")
+    ident = sub(meta, "identification", {"source": src})
+    d = md.date.isoformat()
+    work = sub(ident, "FRBRWork")
+    sub(work, "FRBRthis", {"value": f"{md.work_uri}/!main"})
+    sub(work, "FRBRuri", {"value": md.work_uri})
+    if md.number:
+        sub(work, "FRBRalias", {"value": f"Resolution {md.number}", "name": "short"})
+    sub(work, "FRBRdate", {"date": d, "name": md.date_name})
+    sub(work, "FRBRauthor", {"href": f"#{md.body_eid}", "as": "#author"})
+    sub(work, "FRBRcountry", {"value": md.country})
+    sub(work, "FRBRsubtype", {"value": "deliberation"})
+    if md.number:
+        sub(work, "FRBRnumber", {"value": md.number, "showAs": md.number})
+    sub(work, "FRBRname", {"value": "resolution"})
+    expr = sub(ident, "FRBRExpression")
+    sub(expr, "FRBRthis", {"value": f"{md.expression_uri}/!main"})
+    sub(expr, "FRBRuri", {"value": md.expression_uri})
+    sub(expr, "FRBRdate", {"date": d, "name": md.date_name})
+    sub(expr, "FRBRauthor", {"href": f"#{md.body_eid}", "as": "#author"})
+    sub(expr, "FRBRlanguage", {"language": md.language})
+    manif = sub(ident, "FRBRManifestation")
+    sub(manif, "FRBRthis", {"value": f"{md.expression_uri}/!main.xml"})
+    sub(manif, "FRBRuri", {"value": f"{md.expression_uri}.akn"})
+    sub(manif, "FRBRdate", {"date": d, "name": "conversion"})
+    sub(manif, "FRBRauthor", {"href": f"#{md.secretariat_eid}", "as": "#editor"})
+    sub(manif, "FRBRformat", {"value": "application/akn+xml"})
+
+    life = sub(meta, "lifecycle", {"source": src})
+    sub(
+        life,
+        "eventRef",
+        {
+            "eId": "evt_1",
+            "date": d,
+            "source": "#original",
+            "type": "generation",
+            "refersTo": f"#{md.date_name}",
+        },
+    )
+    events = md.events
+    if events:
+        flow = sub(meta, "workflow", {"source": src})
+        for ev in events:
+            attrs = {"date": ev.date.isoformat(), "refersTo": f"#{ev.refers_to}"}
+            if ev.by:
+                attrs["by"] = f"#{ev.by}"
+            if ev.outcome:
+                attrs["outcome"] = f"#{ev.outcome}"
+            sub(flow, "step", attrs)
+
+    refs = sub(meta, "references", {"source": src})
+    sub(refs, "original", {"eId": "original", "href": md.expression_uri, "showAs": "Original"})
+    onto = "/akn/ontology"
+    sub(
+        refs,
+        "TLCOrganization",
+        {
+            "eId": md.body_eid,
+            "href": f"{onto}/organization/{md.country}/{md.actor}",
+            "showAs": md.body,
+        },
+    )
+    sub(
+        refs,
+        "TLCOrganization",
+        {
+            "eId": md.secretariat_eid,
+            "href": f"{onto}/organization/{md.country}/{md.actor}.secretariat",
+            "showAs": f"{md.body} Secretariat",
+        },
+    )
+    if md.committee and md.committee_eid:
+        sub(
+            refs,
+            "TLCOrganization",
+            {
+                "eId": md.committee_eid,
+                "href": f"{onto}/organization/{md.country}/{md.actor}.{slug(md.committee)}",
+                "showAs": md.committee,
+            },
+        )
+    if md.rapporteur:
+        sub(
+            refs,
+            "TLCPerson",
+            {
+                "eId": "rapporteur-1",
+                "href": f"{onto}/person/{md.country}/{slug(md.rapporteur)}",
+                "showAs": md.rapporteur,
+            },
+        )
+        sub(
+            refs,
+            "TLCRole",
+            {
+                "eId": "rapporteur",
+                "href": f"{onto}/role/{md.country}/rapporteur",
+                "showAs": "Rapporteur",
+            },
+        )
+    sub(
+        refs,
+        "TLCRole",
+        {"eId": "author", "href": f"{onto}/role/{md.country}/author", "showAs": "Author"},
+    )
+    sub(
+        refs,
+        "TLCRole",
+        {"eId": "editor", "href": f"{onto}/role/{md.country}/editor", "showAs": "Editor"},
+    )
+    event_names = {md.date_name} | {e.refers_to for e in events}
+    for name in sorted(event_names):
+        sub(
+            refs,
+            "TLCEvent",
+            {"eId": name, "href": f"{onto}/event/{md.country}/{name}", "showAs": _words(name)},
+        )
+    outcomes = sorted({e.outcome for e in events if e.outcome})
+    for name in [*outcomes, "preambularPhrase", "operativePhrase"]:
+        sub(
+            refs,
+            "TLCConcept",
+            {"eId": name, "href": f"{onto}/concept/{md.country}/{name}", "showAs": _words(name)},
+        )
+    prop = sub(meta, "proprietary", {"source": src})
+    style = etree.SubElement(prop, dq("houseStyle"), nsmap={"d": XPATH_NS["d"]})
+    style.set("name", house_style)
+    return meta
+
+
+def _words(camel: str) -> str:
+    return re.sub(r"(?<!^)([A-Z])", r" \1", camel).capitalize()
+
+
+def _xp1(meta: etree._Element, path: str) -> str | None:
+    found = meta.xpath(path, namespaces=XPATH_NS)
+    if isinstance(found, list) and found:
+        return str(found[0])
+    return None
+
+
+def read_meta(meta: etree._Element) -> Metadata:
+    """The :class:`Metadata` recorded in ``<meta>``.
+
+    Raises:
+        NotAkomaNtosoError: the FRBR identification is missing or unreadable.
+    """
+    uri = _xp1(meta, "a:identification/a:FRBRWork/a:FRBRuri/@value")
+    date_s = _xp1(meta, "a:identification/a:FRBRWork/a:FRBRdate/@date")
+    if uri is None or date_s is None:
+        raise NotAkomaNtosoError(
+            "the document has no FRBR work identification",
+            hint="re-create it with 'drafting import'",
+        )
+    parts = uri.strip("/").split("/")
+    country = parts[1] if len(parts) > 1 else "xx"
+    actor = (
+        parts[4]
+        if len(parts) > 5
+        else (_xp1(meta, "a:identification/a:FRBRWork/a:FRBRauthor/@href") or "#x").lstrip("#")
+    )
+    try:
+        date = dt.date.fromisoformat(date_s[:10])
+    except ValueError:
+        raise NotAkomaNtosoError(
+            f"FRBR date {date_s!r} is not a date", hint="write it as YYYY-MM-DD"
+        ) from None
+    body_eid = (_xp1(meta, "a:identification/a:FRBRWork/a:FRBRauthor/@href") or "").lstrip("#")
+    body = _xp1(meta, f"a:references/a:TLCOrganization[@eId='{body_eid}']/@showAs") or actor
+    committee = None
+    for org in meta.xpath("a:references/a:TLCOrganization", namespaces=XPATH_NS):
+        assert isinstance(org, etree._Element)
+        if (org.get("eId") or "").startswith("committee-"):
+            committee = org.get("showAs")
+    rapporteur = _xp1(meta, "a:references/a:TLCPerson[@eId='rapporteur-1']/@showAs")
+    events = []
+    for step in meta.xpath("a:workflow/a:step", namespaces=XPATH_NS):
+        assert isinstance(step, etree._Element)
+        try:
+            when = dt.date.fromisoformat((step.get("date") or "")[:10])
+        except ValueError:
+            continue
+        events.append(
+            Event(
+                date=when,
+                refers_to=(step.get("refersTo") or "#event").lstrip("#"),
+                by=(step.get("by") or "").lstrip("#") or None,
+                outcome=(step.get("outcome") or "").lstrip("#") or None,
+            )
+        )
+    return Metadata(
+        number=_xp1(meta, "a:identification/a:FRBRWork/a:FRBRnumber/@value") or "",
+        body=body,
+        date=date,
+        country=country,
+        actor=actor,
+        date_name=_xp1(meta, "a:identification/a:FRBRWork/a:FRBRdate/@name") or "adoption",
+        committee=committee,
+        rapporteur=rapporteur,
+        language=_xp1(meta, "a:identification/a:FRBRExpression/a:FRBRlanguage/@language") or "eng",
+        events=tuple(events),
+    )
+
+
+def read_house_style(meta: etree._Element) -> str | None:
+    """The house style recorded in ``<proprietary>``; None when the document does not say."""
+    return _xp1(meta, "a:proprietary/d:houseStyle/@name")
+
+
+def set_house_style(meta: AknElement, name: str) -> None:
+    """Record ``name`` as the document's house style."""
+    found = meta.xpath("a:proprietary/d:houseStyle", namespaces=XPATH_NS)
+    if isinstance(found, list) and found:
+        el = found[0]
+        assert isinstance(el, etree._Element)
+        el.set("name", name)
+        return
+    prop = meta.child("proprietary")
+    if prop is None:
+        prop = make("proprietary", {"source": "#drafting"})
+        meta.insert_ordered(prop)
+    style = etree.SubElement(prop, dq("houseStyle"), nsmap={"d": XPATH_NS["d"]})
+    style.set("name", name)

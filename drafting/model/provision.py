@@ -1,0 +1,299 @@
+"""Provisions: the citations, preambular and operative paragraphs and sub-paragraphs.
+
+A :class:`Provision` is a stateless proxy over one AKN element (``citation``,
+``recital``, ``paragraph`` or ``point``); two proxies are equal when they wrap
+the same element.  Names follow drafting usage (a *sub-paragraph* is an AKN
+``point``), but the vocabulary stays the standard's where drafting has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from lxml import etree
+
+from drafting.akn.elements import AknElement
+from drafting.akn.inline import text_of
+from drafting.akn.ns import local_name, q
+from drafting.akn.parser import make
+from drafting.model.markup import PHRASE_NAMES, fill_block, render_markup
+from drafting.model.styles import label_value
+
+Kind = Literal["citation", "recital", "paragraph", "point"]
+PROVISION_TAGS: frozenset[str] = frozenset({"citation", "recital", "paragraph", "point"})
+
+
+def _akn(el: etree._Element | None) -> AknElement | None:
+    return el if isinstance(el, AknElement) else None
+
+
+class Provision:
+    """One provision of a resolution, wrapping its AKN element."""
+
+    __slots__ = ("element",)
+
+    def __init__(self, element: AknElement) -> None:
+        if element.local not in PROVISION_TAGS:
+            raise TypeError(f"<{element.local}> is not a provision element")
+        self.element = element
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Provision) and other.element is self.element
+
+    def __hash__(self) -> int:
+        return id(self.element)
+
+    def __repr__(self) -> str:
+        return f"<Provision {self.kind} {self.ref or self.eid}>"
+
+    # -- identity -------------------------------------------------------------
+    @property
+    def kind(self) -> Kind:
+        """``citation``, ``recital`` (preambular paragraph), ``paragraph`` or ``point``."""
+        return self.element.local  # type: ignore[return-value]
+
+    @property
+    def eid(self) -> str | None:
+        """The ``eId``: follows the numbering, so it changes on renumbering."""
+        return self.element.eid
+
+    @property
+    def wid(self) -> str | None:
+        """The ``wId``: the provision's lasting identity, kept across renumbering."""
+        return self.element.wid
+
+    @property
+    def num(self) -> str | None:
+        """The displayed label, e.g. ``"13."`` or ``"(b)"``; None when unnumbered."""
+        el = self.element.child("num")
+        return (el.text or "").strip() if el is not None else None
+
+    @property
+    def number(self) -> str | None:
+        """The label without punctuation, e.g. ``"13"`` or ``"b"``; None when unnumbered."""
+        return label_value(self.num) if self.num else None
+
+    @property
+    def ref(self) -> str | None:
+        """The reference a secretary would cite: ``"13"``, ``"13(b)"``, ``"13(b)(ii)"``.
+
+        None when this provision or one of its ancestors is unnumbered.
+        """
+        if self.number is None:
+            return None
+        parent = self.parent
+        if parent is None:
+            return self.number
+        base = parent.ref
+        return f"{base}({self.number})" if base is not None else None
+
+    @property
+    def level(self) -> int:
+        """0 for a top-level provision, 1 for a sub-paragraph, 2 for a sub-sub-paragraph."""
+        depth, p = 0, self.parent
+        while p is not None:
+            depth, p = depth + 1, p.parent
+        return depth
+
+    @property
+    def parent(self) -> Provision | None:
+        """The provision this one is a sub-paragraph of; None at the top level."""
+        el = self.element.getparent()
+        while el is not None:
+            if isinstance(el, AknElement) and el.local in PROVISION_TAGS:
+                return Provision(el)
+            el = el.getparent()
+        return None
+
+    @property
+    def children(self) -> list[Provision]:
+        """The sub-paragraphs, in order."""
+        lst = self.element.child("list")
+        host = lst if lst is not None else self.element
+        return [Provision(c) for c in host.children_named("point")]
+
+    def walk(self) -> Iterator[Provision]:
+        """This provision and all its sub-paragraphs, depth first in reading order."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    # -- text -------------------------------------------------------------------
+    @property
+    def blocks(self) -> list[AknElement]:
+        """The ``<p>`` elements holding this provision's own words (not its children's)."""
+        el = self.element
+        if self.kind in ("recital", "citation"):
+            return el.children_named("p")
+        content = el.child("content")
+        if content is not None:
+            return content.children_named("p")
+        lst = el.child("list")
+        intro = lst.child("intro") if lst is not None else None
+        if intro is None:
+            intro = el.child("intro")
+        return intro.children_named("p") if intro is not None else []
+
+    @property
+    def wrap_up_blocks(self) -> list[AknElement]:
+        """The ``<p>`` elements of words that follow the sub-paragraphs (AKN ``wrapUp``)."""
+        lst = self.element.child("list")
+        wrap = lst.child("wrapUp") if lst is not None else None
+        if wrap is None:
+            wrap = self.element.child("wrapUp")
+        return wrap.children_named("p") if wrap is not None else []
+
+    @property
+    def text(self) -> str:
+        """This provision's own clause text (lead phrase included, notes and children not)."""
+        return "\n".join(text_of(b) for b in self.blocks)
+
+    @property
+    def full_text(self) -> str:
+        """The clause text with every sub-paragraph, labels included, one line each."""
+        lines = []
+        for p in self.walk():
+            label = f"{p.num} " if p.num and p is not self else ""
+            lines.append(label + p.text)
+            lines.extend(text_of(b) for b in p.wrap_up_blocks)
+        return "\n".join(lines)
+
+    @property
+    def markup(self) -> str:
+        """The own text in drafting's light markup (``**Recognising** that ...``)."""
+        return "\n".join(render_markup(b) for b in self.blocks)
+
+    @property
+    def lead_phrases(self) -> list[str]:
+        """The lead phrases in this provision's own text, e.g. ``["Welcoming", "reaffirming"]``."""
+        out = []
+        for b in self.blocks:
+            for inline in b.iter(q("inline")):
+                if inline.get("name") in PHRASE_NAMES:
+                    out.append(text_of(inline))
+        return out
+
+    @property
+    def lead_phrase(self) -> str | None:
+        """The first lead phrase; None when the provision opens without one."""
+        phrases = self.lead_phrases
+        return phrases[0] if phrases else None
+
+    @property
+    def phrase_name(self) -> str:
+        """``preambularPhrase`` for citations and recitals, else ``operativePhrase``."""
+        return "preambularPhrase" if self.kind in ("recital", "citation") else "operativePhrase"
+
+    def set_text(self, markup: str, *, phrase_tag: str = "b") -> None:
+        """Replace this provision's own words with ``markup`` (sub-paragraphs are kept)."""
+        blocks = self.blocks
+        if not blocks:
+            raise ValueError(f"{self!r} has no text block")
+        first = blocks[0]
+        for extra in blocks[1:]:
+            extra.getparent().remove(extra)  # type: ignore[union-attr]
+        for child in list(first):
+            first.remove(child)
+        first.text = None
+        fill_block(first, markup, phrase_name=self.phrase_name, phrase_tag=phrase_tag)
+
+    # -- structure --------------------------------------------------------------
+    def add_point(
+        self, markup: str, *, phrase_tag: str = "b", index: int | None = None
+    ) -> Provision:
+        """Add a sub-paragraph with ``markup`` as its words, last or at ``index``."""
+        if self.kind in ("recital", "citation"):
+            raise ValueError("preambular paragraphs cannot have sub-paragraphs here")
+        lst = self._ensure_list()
+        point = new_provision_element("point", markup, phrase_tag=phrase_tag)
+        points = lst.children_named("point")
+        if index is None or index >= len(points):
+            wrap = lst.child("wrapUp")
+            if wrap is not None:
+                wrap.addprevious(point)
+            else:
+                lst.append(point)
+        else:
+            points[index].addprevious(point)
+        return Provision(point)
+
+    def _ensure_list(self) -> AknElement:
+        el = self.element
+        lst = el.child("list")
+        if lst is not None:
+            return lst
+        lst = make("list")
+        intro = make("intro")
+        lst.append(intro)
+        content = el.child("content")
+        if content is not None:
+            for p in content.children_named("p"):
+                intro.append(p)
+            el.replace(content, lst)
+        else:
+            el.append(lst)
+        return lst
+
+    def insert_sibling(self, new: Provision, *, after: bool = True) -> Provision:
+        """Place ``new`` (a detached provision) right after (or before) this one."""
+        if after:
+            self.element.addnext(new.element)
+        else:
+            self.element.addprevious(new.element)
+        # addnext moves our tail onto the new element; tails here are layout only.
+        return new
+
+    def delete(self) -> None:
+        """Remove this provision and its sub-paragraphs from the document.
+
+        When the last sub-paragraph of a paragraph goes, the paragraph's introductory
+        words become its content again.
+        """
+        el = self.element
+        container = el.getparent()
+        if container is None:
+            return
+        container.remove(el)
+        if local_name(container.tag) == "list" and not [
+            c for c in container if local_name(c.tag) == "point"
+        ]:
+            owner = container.getparent()
+            intro = _akn(container.find(q("intro")))
+            content = make("content")
+            if intro is not None:
+                for p in intro.children_named("p"):
+                    content.append(p)
+            wrap = _akn(container.find(q("wrapUp")))
+            if wrap is not None:
+                for p in wrap.children_named("p"):
+                    content.append(p)
+            if len(content) == 0:
+                content.append(make("p"))
+            if owner is not None:
+                owner.replace(container, content)
+
+    def detach(self) -> Provision:
+        """Take this provision out of the document (to move it elsewhere) and return it."""
+        self.delete()
+        return self
+
+
+def new_provision_element(
+    kind: Kind, markup: str, *, phrase_tag: str = "b", num: str | None = None
+) -> AknElement:
+    """A detached provision element of ``kind`` whose words are ``markup``."""
+    el = make(kind)
+    if num is not None:
+        el.append(make("num", text=num))
+    p = make("p")
+    if kind in ("recital", "citation"):
+        el.append(p)
+        name = "preambularPhrase"
+    else:
+        content = make("content")
+        content.append(p)
+        el.append(content)
+        name = "operativePhrase"
+    fill_block(p, markup, phrase_name=name, phrase_tag=phrase_tag)
+    return el

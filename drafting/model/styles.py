@@ -1,0 +1,223 @@
+"""House styles: how each assembly numbers and words its resolutions.
+
+A house style decides the labels ("13.", "a.", "(iv)", "B."), whether preambular
+paragraphs are numbered, whether the operative numbering continues the preambular
+sequence, and how lead phrases are set.  Renumbering and the profile schema both
+read these rules, so a document is always numbered the way its assembly prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from drafting.errors import DraftingError
+
+Format = Literal["decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman"]
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def to_roman(n: int) -> str:
+    """Lower-case Roman numeral of ``n`` (>= 1)."""
+    if n < 1:
+        raise ValueError(f"Roman numerals start at 1, not {n}")
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def from_roman(s: str) -> int | None:
+    """The value of a Roman numeral (any case); None when ``s`` is not a canonical one."""
+    s = s.lower()
+    if not s or not re.fullmatch(r"m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", s):
+        return None
+    total, i = 0, 0
+    for value, letters in _ROMAN:
+        while s.startswith(letters, i):
+            total += value
+            i += len(letters)
+    return total
+
+
+def to_alpha(n: int) -> str:
+    """Word's lowerLetter format: a..z, then aa..zz, then aaa..."""
+    if n < 1:
+        raise ValueError(f"letters start at 1, not {n}")
+    letter = chr(ord("a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def from_alpha(s: str) -> int | None:
+    """Inverse of :func:`to_alpha` (any case); None when ``s`` is not such a label."""
+    s = s.lower()
+    if not s or not s.isascii() or not s.isalpha() or len(set(s)) != 1:
+        return None
+    return (len(s) - 1) * 26 + ord(s[0]) - ord("a") + 1
+
+
+def format_number(n: int, fmt: Format) -> str:
+    """Render ``n`` in a numbering format."""
+    if fmt == "decimal":
+        return str(n)
+    if fmt == "lower-alpha":
+        return to_alpha(n)
+    if fmt == "upper-alpha":
+        return to_alpha(n).upper()
+    if fmt == "lower-roman":
+        return to_roman(n)
+    return to_roman(n).upper()
+
+
+@dataclass(frozen=True)
+class Level:
+    """How one level of provisions is labelled: format and punctuation, e.g. ``({})``."""
+
+    fmt: Format
+    pattern: str  # "{}." or "({})"
+
+    def label(self, n: int) -> str:
+        """The displayed number of the ``n``-th provision at this level."""
+        return self.pattern.format(format_number(n, self.fmt))
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """The numbering and wording rules of one assembly."""
+
+    name: str
+    description: str
+    formula: str
+    #: Label of preambular paragraphs (recitals); None: they are unnumbered.
+    recital_level: Level | None
+    #: Operative numbering continues after the last numbered recital (NATO PA).
+    shared_sequence: bool
+    paragraph_level: Level
+    #: Sub-paragraphs, sub-sub-paragraphs, and deeper.
+    point_levels: tuple[Level, ...]
+    #: Each preambular and operative paragraph must open with a lead phrase.
+    lead_phrase_required: bool
+    #: Inline element setting lead phrases: ``b`` (bold) or ``i`` (italic).
+    phrase_emphasis: Literal["b", "i"]
+    #: Preamble has unnumbered citations ("having regard to ...").
+    has_citations: bool
+    country: str
+    actor: str
+    body: str
+
+    def point_level(self, depth: int) -> Level:
+        """The labelling of sub-paragraphs at ``depth`` (1 = sub-paragraph)."""
+        return self.point_levels[min(depth, len(self.point_levels)) - 1]
+
+
+NATO_PA = HouseStyle(
+    name="nato-pa",
+    description="NATO Parliamentary Assembly: one sequence 1., 2., ... across preambular and"
+    " operative paragraphs; sub-paragraphs a., b.; bold lead phrases",
+    formula="The Assembly,",
+    recital_level=Level("decimal", "{}."),
+    shared_sequence=True,
+    paragraph_level=Level("decimal", "{}."),
+    point_levels=(
+        Level("lower-alpha", "{}."),
+        Level("lower-roman", "{}."),
+        Level("decimal", "({})"),
+    ),
+    lead_phrase_required=True,
+    phrase_emphasis="b",
+    has_citations=False,
+    country="nato",
+    actor="nato-pa",
+    body="NATO Parliamentary Assembly",
+)
+
+UN_GA = HouseStyle(
+    name="un-ga",
+    description="UN General Assembly: preambular paragraphs unnumbered; operative 1., 2.;"
+    " sub-paragraphs (a), then (i); italic lead phrases",
+    formula="The General Assembly,",
+    recital_level=None,
+    shared_sequence=False,
+    paragraph_level=Level("decimal", "{}."),
+    point_levels=(
+        Level("lower-alpha", "({})"),
+        Level("lower-roman", "({})"),
+        Level("lower-alpha", "{}."),
+    ),
+    lead_phrase_required=True,
+    phrase_emphasis="i",
+    has_citations=False,
+    country="un",
+    actor="ga",
+    body="United Nations General Assembly",
+)
+
+EP = HouseStyle(
+    name="ep",
+    description="European Parliament: unnumbered citations, recitals A., B.; numbered"
+    " paragraphs 1., 2.; points (a), then (i)",
+    formula="The European Parliament,",
+    recital_level=Level("upper-alpha", "{}."),
+    shared_sequence=False,
+    paragraph_level=Level("decimal", "{}."),
+    point_levels=(
+        Level("lower-alpha", "({})"),
+        Level("lower-roman", "({})"),
+        Level("decimal", "{}."),
+    ),
+    lead_phrase_required=False,
+    phrase_emphasis="b",
+    has_citations=True,
+    country="eu",
+    actor="ep",
+    body="European Parliament",
+)
+
+STYLES: dict[str, HouseStyle] = {s.name: s for s in (NATO_PA, UN_GA, EP)}
+
+
+class UnknownStyleError(DraftingError):
+    """A house style name that drafting does not know."""
+
+
+def get_style(name: str) -> HouseStyle:
+    """The house style called ``name`` (``nato-pa``, ``un-ga`` or ``ep``).
+
+    Raises:
+        UnknownStyleError: no such style.
+    """
+    try:
+        return STYLES[name]
+    except KeyError:
+        raise UnknownStyleError(
+            f"unknown house style {name!r}",
+            hint="use one of " + ", ".join(sorted(STYLES)),
+        ) from None
+
+
+_LABEL = re.compile(r"^\(?([0-9]+|[A-Za-z]+)[.)]?$")
+
+
+def label_value(label: str) -> str:
+    """The bare number of a displayed label: ``"13."`` -> ``"13"``, ``"(iv)"`` -> ``"iv"``."""
+    label = label.strip()
+    m = _LABEL.match(label)
+    return m.group(1) if m else label.strip("().")

@@ -1,0 +1,1 @@
+"""drafting's profile schema for resolutions, installed as package data ``drafting.schemas``."""
