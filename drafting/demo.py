@@ -17,7 +17,7 @@ from drafting.errors import OutputError
 from drafting.formats import render
 from drafting.text import read_text
 
-EXAMPLE_DRAFT = "resolution-495.md"
+EXAMPLE_DRAFT = "resolution-495.txt"
 
 
 def example_path(name: str) -> Path:

@@ -1,0 +1,1 @@
+"""Amendments: parsed from parliamentary wording, checked, ordered for voting, applied."""

@@ -1,0 +1,1 @@
+"""Diff two versions of a resolution clause by clause, word by word."""

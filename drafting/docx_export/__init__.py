@@ -1,0 +1,1 @@
+"""AKN to Word: the numbered final text, and Word views of changes."""

@@ -1,0 +1,1 @@
+"""Word to AKN: read .docx drafts as word processors write them."""

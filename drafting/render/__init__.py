@@ -1,0 +1,1 @@
+"""HTML for documents and change records."""

@@ -1,0 +1,30 @@
+"""Shared fixtures: the bundled examples, the seed text, and a tiny AKN builder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting.akn import schema
+from drafting.model import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_b8704b8b5c32b8f3.txt"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def r495() -> Document:
+    """A fresh copy of the bundled Resolution 495."""
+    from drafting import io
+
+    return io.load(EXAMPLES / "resolution-495.akn.xml")
+
+
+def assert_valid(doc: Document) -> None:
+    """Fail with every problem listed when ``doc`` breaks the AKN schema or the profile."""
+    found = schema.problems(doc.tree)
+    assert not found, "\n".join(p.format("<doc>") for p in found)

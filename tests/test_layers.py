@@ -1,0 +1,96 @@
+"""The dependency arrows of STYLE.md, enforced: a layer never imports a layer above it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parent.parent / "drafting"
+
+# module prefix -> the drafting modules it may import (besides itself)
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "akn": {"errors"},
+    "model": {"akn", "errors"},
+    "io": {"model", "akn", "errors"},
+    "text": {"io", "model", "akn", "errors"},
+    "docx_import": {"io", "model", "akn", "errors", "text"},
+    # Word views of changes read the change records, as render/ does.
+    "docx_export": {"model", "akn", "errors", "diff", "amendments"},
+    "amendments": {"model", "akn", "errors", "text"},
+    "diff": {"model", "akn", "errors"},
+    "render": {"diff", "amendments", "model", "akn", "errors"},
+}
+TOP = {"cli", "__main__", "__init__", "formats", "demo"}
+
+
+def _layer(path: Path) -> str:
+    rel = path.relative_to(PKG).parts
+    return rel[0].removesuffix(".py")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("drafting"):
+            parts = node.module.split(".")
+            found.add(parts[1] if len(parts) > 1 else "__init__")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("drafting."):
+                    found.add(alias.name.split(".")[1])
+    return found
+
+
+def test_no_module_imports_a_layer_above_it() -> None:
+    wrong = []
+    for path in PKG.rglob("*.py"):
+        layer = _layer(path)
+        if layer in TOP:
+            continue
+        allowed = ALLOWED[layer] | {layer}
+        for target in _imports(path) - allowed:
+            wrong.append(f"{path.relative_to(PKG)} imports drafting.{target}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_nothing_imports_the_cli() -> None:
+    offenders = [p for p in PKG.rglob("*.py") if p.name != "__main__.py" and "cli" in _imports(p)]
+    assert not offenders
+
+
+def _third_party(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_click_docx_and_dmp_stay_in_their_modules() -> None:
+    wrong = []
+    for path in PKG.rglob("*.py"):
+        layer, used = _layer(path), _third_party(path)
+        if "click" in used and layer != "cli":
+            wrong.append(f"{path}: click outside cli.py")
+        if "docx" in used and layer not in ("docx_import", "docx_export"):
+            wrong.append(f"{path}: python-docx outside the Word packages")
+        if "diff_match_patch" in used and layer != "diff":
+            wrong.append(f"{path}: diff-match-patch outside diff/")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_xml_is_parsed_only_in_the_parser_module() -> None:
+    wrong = []
+    for path in PKG.rglob("*.py"):
+        if path == PKG / "akn" / "parser.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for call in ("etree.fromstring(", "etree.parse(", "etree.XML(", "etree.XMLParser("):
+            if call in text:
+                wrong.append(f"{path.relative_to(PKG)} calls {call}")
+    assert not wrong, "\n".join(wrong)

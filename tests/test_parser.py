@@ -1,0 +1,84 @@
+"""The one XML parser refuses what could hurt and says what is wrong in one line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from drafting import io
+from drafting.akn.parser import parse_akn, serialize
+from drafting.errors import NotAkomaNtosoError, XMLSyntaxError
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">&lol4;</akomaNtoso>
+"""
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">&xxe;</akomaNtoso>
+"""
+
+REMOTE_DTD = b"""<?xml version="1.0"?>
+<!DOCTYPE akomaNtoso SYSTEM "http://example.com/akn.dtd">
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>
+"""
+
+
+@pytest.mark.parametrize("data", [BOMB, XXE, REMOTE_DTD], ids=["bomb", "xxe", "remote-dtd"])
+def test_a_doctype_is_refused_quickly_with_a_hint(data: bytes) -> None:
+    start = time.monotonic()
+    with pytest.raises(XMLSyntaxError) as info:
+        parse_akn(data, "evil.xml")
+    assert time.monotonic() - start < 1
+    assert "DOCTYPE" in str(info.value) and "evil.xml" in str(info.value)
+    assert "passwd" not in str(info.value)
+
+
+def test_malformed_xml_names_the_file_and_the_line() -> None:
+    with pytest.raises(XMLSyntaxError) as info:
+        parse_akn(b"<akomaNtoso>\n<statement>\n</akomaNtoso>", "bad.xml")
+    assert info.value.location.file == "bad.xml"
+    assert info.value.location.line == 3
+
+
+def test_deeply_nested_elements_are_refused_not_a_crash() -> None:
+    data = b"<a>" * 100_000 + b"</a>" * 100_000
+    with pytest.raises(XMLSyntaxError):
+        parse_akn(data, "deep.xml")
+
+
+def test_xml_that_is_not_akoma_ntoso_is_named_as_such(tmp_path: Path) -> None:
+    f = tmp_path / "other.xml"
+    f.write_bytes(b"<html><body/></html>")
+    with pytest.raises(NotAkomaNtosoError) as info:
+        io.load(f)
+    assert "not an Akoma Ntoso" in str(info.value) and str(f) in str(info.value)
+
+
+def test_an_act_is_not_taken_for_a_resolution(tmp_path: Path) -> None:
+    f = tmp_path / "act.xml"
+    f.write_bytes(
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        b'<act name="act"/></akomaNtoso>'
+    )
+    with pytest.raises(NotAkomaNtosoError, match="not a <statement>"):
+        io.load(f)
+
+
+def test_serialising_never_adds_space_inside_inline_markup() -> None:
+    tree = parse_akn(
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement>'
+        b"<preamble><recitals><recital><p><b><inline>Noting</inline></b><i>x</i> y</p>"
+        b"</recital></recitals></preamble></statement></akomaNtoso>"
+    )
+    out = serialize(tree)
+    assert b"<p><b><inline>Noting</inline></b><i>x</i> y</p>" in out
+    assert b"\n    <preamble>" in out

@@ -1,0 +1,84 @@
+"""The profile schema catches what the AKN schema alone lets through."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from drafting.akn import schema
+from drafting.akn.ns import q
+from drafting.model import Document
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.akn.xml")), ids=lambda p: p.name)
+def test_every_example_is_valid_against_the_official_schema_and_the_profile(path) -> None:  # type: ignore[no-untyped-def]
+    from drafting import io
+
+    doc = io.load(path, validate=False)
+    assert schema.problems(doc.tree) == []
+
+
+def test_the_official_schema_is_cobalts_copy_of_the_oasis_release() -> None:
+    import hashlib
+
+    digest = hashlib.sha256(schema.official_xsd_path().read_bytes()).hexdigest()
+    assert digest == "6f61fe84cbb6f8cb0e8418cd67b74a63da9990e6573b5a3491f623184f45c4fd"
+
+
+def test_the_committed_profile_is_what_the_generator_writes() -> None:
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "make_profile.py"), "--check"])
+    assert run.returncode == 0, "schemas/resolution-profile.sch is stale: run tools/make_profile.py"
+
+
+def _messages(doc: Document) -> list[str]:
+    return [p.message for p in schema.problems(doc.tree)]
+
+
+def test_a_gap_in_the_numbering_is_reported_with_the_expected_number(r495: Document) -> None:
+    r495.find("5").element.child("num").text = "6."  # type: ignore[union-attr]
+    msgs = _messages(r495)
+    assert any("numbered '6.', expected '5.'" in m for m in msgs)
+    assert any("eId does not follow the number" in m for m in msgs)
+
+
+def test_a_sub_paragraph_out_of_sequence_is_reported(r495: Document) -> None:
+    r495.find("13(c)").element.child("num").text = "d."  # type: ignore[union-attr]
+    assert any("expected 'c.'" in m for m in _messages(r495))
+
+
+def test_an_empty_provision_is_reported(r495: Document) -> None:
+    block = r495.find("3").blocks[0]
+    for child in list(block):
+        block.remove(child)
+    block.text = " "
+    msgs = _messages(r495)
+    assert any("has no text" in m for m in msgs)
+
+
+def test_a_missing_lead_phrase_is_reported_in_nato_style(r495: Document) -> None:
+    r495.find("2").set_text("the integration of AI;")
+    msgs = _messages(r495)
+    assert any("does not open with a lead phrase" in m for m in msgs)
+
+
+def test_problems_carry_the_line_and_the_eid(r495: Document) -> None:
+    from drafting import io
+
+    r495.find("2").set_text("the integration of AI;")
+    doc = io.loads(r495.to_bytes(), validate=False)
+    found = schema.problems(doc.tree)
+    assert found and found[0].eid == "preamble__recs_1__rec_2" and found[0].line
+
+
+def test_a_duplicate_eid_is_caught_by_the_official_schema(r495: Document) -> None:
+    r495.find("2").element.set("eId", "preamble__recs_1__rec_1")
+    found = schema.problems(r495.tree)
+    assert any(p.source == "akn" for p in found)
+
+
+def test_notes_and_preface_are_outside_the_provision_checks(r495: Document) -> None:
+    assert r495.statement.find(f".//{q('authorialNote')}") is not None
+    assert _messages(r495) == []
