@@ -173,6 +173,18 @@ class Document:
         return ""
 
     @property
+    def conclusions(self) -> list[AknElement]:
+        """The ``<p>`` blocks of the closing words after the operative part (may be empty)."""
+        part = self._part("conclusions")
+        return part.children_named("p") if part is not None else []
+
+    def add_conclusion(self, markup: str) -> AknElement:
+        """Append a paragraph of closing words (AKN ``conclusions``)."""
+        block = sub(self._ensure_part("conclusions"), "p")
+        fill_block(block, markup)
+        return block
+
+    @property
     def formula(self) -> str:
         """The opening formula, e.g. ``"The Assembly,"``; '' when absent."""
         found = self.statement.xpath("a:preamble/a:formula", namespaces=XPATH_NS)

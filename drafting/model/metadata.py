@@ -28,6 +28,23 @@ def slug(text: str) -> str:
     return s or "x"
 
 
+#: ISO 639-2 codes (as AKN's FRBRlanguage holds them) of the assemblies' working languages.
+_BCP47 = {
+    "eng": "en",
+    "fra": "fr",
+    "deu": "de",
+    "spa": "es",
+    "ita": "it",
+    "por": "pt",
+    "nld": "nl",
+    "pol": "pl",
+    "rus": "ru",
+    "ara": "ar",
+    "zho": "zh",
+    "ukr": "uk",
+}
+
+
 @dataclass(frozen=True)
 class Event:
     """A workflow step: ``refers_to`` is an event name such as ``plenaryAdoption``."""
@@ -66,6 +83,12 @@ class Metadata:
     def expression_uri(self) -> str:
         """FRBR Expression URI: the work in a language at a date."""
         return f"{self.work_uri}/{self.language}@{self.date.isoformat()}"
+
+    @property
+    def language_tag(self) -> str:
+        """The language as a BCP 47 tag for HTML and Word (``eng`` -> ``en``); AKN's own
+        ISO 639-2 code when the tag is not known."""
+        return _BCP47.get(self.language, self.language)
 
     @property
     def body_eid(self) -> str:

@@ -17,31 +17,9 @@ from lxml import etree
 
 from drafting.errors import TextFormatError
 from drafting.model.document import Document, make_note
-from drafting.model.metadata import Event, Metadata, slug
-from drafting.model.phrases import classify
+from drafting.model.inference import first_operative, guess_style, infer_metadata
 from drafting.model.provision import Provision
-from drafting.model.styles import EP, NATO_PA, STYLES, UN_GA, HouseStyle
-
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+from drafting.model.styles import STYLES, HouseStyle
 
 _NOTE_DEF = re.compile(r"^(\*{1,3}|†{1,3}|‡)\s+(\S.*)$")
 _MD_NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
@@ -54,13 +32,6 @@ _TOP = re.compile(r"^(\d+|[A-Z]{1,3})\.\s+(\S.*)$")
 _SUB = re.compile(r"^(\s*)[-–•]\s+(\(?[0-9]+[.)]|\(?[a-zA-Z]{1,6}[.)]|\([0-9a-zA-Z]+\))\s+(\S.*)$")
 _CITATION = re.compile(r"^[–—-]\s+(\S.*)$")
 _FORMULA = re.compile(r"^(The\s+[\w\s]+?),\s*$")
-_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
-_CAP = r"[A-Z][\w'’-]*"
-_COMMITTEE = re.compile(
-    rf"\b(?:by|of|from) the ({_CAP}(?:\s+(?:and|on|of|for|the|{_CAP}))*?\s+Committee"
-    rf"(?:\s+on\s+(?:the\s+)?{_CAP}(?:\s+(?:and|of|{_CAP}))*)?)"
-)
-_BODY = re.compile(r"of the ((?:[A-Z][\w'-]*\s?)+?(?:Assembly|Parliament))\b")
 
 
 @dataclass
@@ -84,36 +55,19 @@ class _Item:
     )  # (line, indent, label, text)
 
 
-def _parse_date(text: str) -> dt.date | None:
-    m = _DATE.search(text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-    except ValueError:
-        return None
-
-
 def _strip_md(line: str) -> str:
     return re.sub(r"^#+\s*", "", line).strip().strip("*").strip()
 
 
 def detect_style(items: list[_Item], subs_labels: list[str]) -> HouseStyle:
     """Guess the house style from the shape of the numbering."""
-    if any(i.kind == "citation" for i in items) or any(
-        i.kind == "recital" and i.label and i.label.isalpha() for i in items
-    ):
-        return EP
-    if any(i.kind == "recital" and i.label is None for i in items):
-        return UN_GA
-    paren = sum(1 for s in subs_labels if s.startswith("("))
-    if (
-        subs_labels
-        and paren > len(subs_labels) / 2
-        and not any(i.label for i in items if i.kind == "recital")
-    ):
-        return UN_GA
-    return NATO_PA
+    return guess_style(
+        citations=any(i.kind == "citation" for i in items),
+        lettered_recitals=any(i.kind == "recital" and i.label and i.label.isalpha() for i in items),
+        unnumbered_recitals=any(i.kind == "recital" and i.label is None for i in items),
+        sub_labels=subs_labels,
+        numbered_recitals=any(i.label for i in items if i.kind == "recital"),
+    )
 
 
 def read_text(
@@ -139,6 +93,7 @@ def read_text(
     notes: dict[str, str] = {}
     note_order: list[str] = []
     items: list[_Item] = []
+    conclusions: list[tuple[int, str]] = []
     phase = "head"
 
     def err(n: int, msg: str, hint: str) -> TextFormatError:
@@ -153,8 +108,14 @@ def read_text(
         md = _MD_NOTE_DEF.match(stripped)
         if m or md:
             marker, body_text = (m.group(1), m.group(2)) if m else (md.group(1), md.group(2))  # type: ignore[union-attr]
+            if marker in notes and notes[marker] != body_text.strip():
+                raise err(
+                    n,
+                    f"footnote {marker} is defined twice, with different texts",
+                    "keep one definition, or give the second footnote another mark",
+                )
             if marker in notes:
-                raise err(n, f"footnote {marker} is defined twice", "keep one definition")
+                continue
             notes[marker] = body_text.strip()
             note_order.append(marker)
             continue
@@ -201,6 +162,9 @@ def read_text(
             # Unnumbered preambular paragraph (UN style).
             items.append(_Item(n, "recital", None, stripped))
             continue
+        if conclusions and lines[n - 2].strip():
+            conclusions[-1] = (conclusions[-1][0], f"{conclusions[-1][1]} {stripped}")
+            continue
         prev = items[-1] if items else None
         if prev is not None and lines[n - 2].strip():
             if prev.subs:
@@ -209,11 +173,18 @@ def read_text(
             else:
                 prev.text = f"{prev.text} {stripped}"
             continue
-        raise err(
-            n,
-            f"this line belongs to no paragraph: {stripped[:60]!r}",
-            "number it, or join it to the paragraph above",
-        )
+        # An unnumbered paragraph after the operative part: the closing words
+        # (AKN conclusions), provided no numbered paragraph follows.
+        conclusions.append((n, stripped))
+
+    last_line = max([it.line for it in items] + [s[0] for it in items for s in it.subs] + [0])
+    for n, text in conclusions:
+        if n < last_line:
+            raise err(
+                n,
+                f"this line belongs to no paragraph: {text[:60]!r}",
+                "number it, or join it to the paragraph above",
+            )
 
     if not items:
         raise TextFormatError(
@@ -226,9 +197,7 @@ def read_text(
     # phrase tells them apart.
     numbered = [i for i in items if i.kind == "paragraph"]
     if numbered and not any(i.kind == "recital" for i in items):
-        first_op = next(
-            (k for k, it in enumerate(numbered) if classify(_lead(it.text)) == "operative"), None
-        )
+        first_op = first_operative([_lead(it.text) for it in numbered])
         if first_op is None:
             warnings.append("no operative lead phrase found; every paragraph taken as operative")
         else:
@@ -248,28 +217,15 @@ def read_text(
 
     # Metadata: given, else found in the number line and footnotes.
     note_text = " ".join(notes.values())
-    found_date = date or _parse_date(note_text) or _parse_date(" ".join(title_lines))
-    if found_date is None:
-        warnings.append("no date found in the text; today's date used (give --date)")
-        found_date = dt.date.today()
-    cm2 = _COMMITTEE.search(note_text)
-    bm = _BODY.search(note_text)
-    the_body = body or (bm.group(1) if bm else house.body)
-    actor, country = house.actor, house.country
-    if body and body != house.body:
-        actor = slug(body)
-    meta = Metadata(
+    meta, meta_warnings = infer_metadata(
+        house,
+        note_text=note_text,
+        title=" ".join(title_lines),
         number=number or (number_line[1] if number_line else ""),
-        body=the_body,
-        date=found_date,
-        country=country,
-        actor=actor,
-        date_name="adoption" if re.search(r"\badopted\b", note_text) else "draft",
-        committee=cm2.group(1) if cm2 else None,
-        events=(Event(found_date, "plenaryAdoption", by=actor, outcome="adopted"),)
-        if re.search(r"adopted by the Plenary", note_text, re.IGNORECASE)
-        else (),
+        body=body,
+        date=date,
     )
+    warnings.extend(meta_warnings)
     doc = Document.new(meta, house, title=" ".join(title_lines))
     if formula and formula != house.formula:
         f_el = doc.statement.xpath("//*[local-name()='formula']/*[local-name()='p']")
@@ -293,6 +249,8 @@ def read_text(
     for it in items:
         prov = doc.add(it.kind, _note_refs(it.text, notes), num=it.label)  # type: ignore[arg-type]
         _add_subs(prov, it.subs, notes, emphasis, err)
+    for _, text in conclusions:
+        doc.add_conclusion(_note_refs(text, notes))
     _attach_notes(doc, notes, used)
     for mk in note_order:
         if mk not in used:
@@ -342,10 +300,10 @@ _REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 def _attach_notes(doc: Document, notes: dict[str, str], used: set[str]) -> None:
     """Replace each ``[^marker]`` left as literal text by its ``authorialNote``."""
-    for p in doc.provisions():
-        for block in p.blocks:
-            while _attach_one(block, notes, used):
-                pass
+    blocks = [b for p in doc.provisions() for b in p.blocks] + doc.conclusions
+    for block in blocks:
+        while _attach_one(block, notes, used):
+            pass
 
 
 def _attach_one(block: etree._Element, notes: dict[str, str], used: set[str]) -> bool:

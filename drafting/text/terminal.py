@@ -54,6 +54,8 @@ def show(doc: Document, *, color: bool = False) -> str:
 
     for top in doc.top_level:
         emit(top)
+    for block in doc.conclusions:
+        lines += ["", _styled(block, color)]
     if doc.notes:
         lines.append("")
         lines.extend(f"{n.marker} {n.text}" for n in doc.notes)

@@ -52,11 +52,17 @@ def write_text(doc: Document) -> str:
         for p in top.walk():
             out.append(_line(p, True))
             out.extend(" " * (p.level + 1) + render_markup(b, _note_mark) for b in p.wrap_up_blocks)
+    for block in doc.conclusions:
+        out += ["", render_markup(block, _note_mark)]
     notes = doc.notes
     if notes:
         out.append("")
+        written: set[str] = set()
         for note in notes:
             mark = _note_mark(note.element)
             sep = ": " if mark.startswith("[^") else " "
-            out.append(f"{mark}{sep}{note.markup}")
+            entry = f"{mark}{sep}{note.markup}"
+            if entry not in written:  # one note cited at two places is printed once
+                written.add(entry)
+                out.append(entry)
     return "\n".join(out) + "\n"

@@ -1,0 +1,93 @@
+"""The README is tested: its commands and outputs are what the tool really does."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, ROOT
+
+from drafting.cli import cli
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README, re.S)
+
+
+def test_the_readme_opens_with_the_demo_command_then_the_test_command() -> None:
+    first, second = _blocks("sh")[:2]
+    assert "pip install . && drafting demo out/" in first
+    assert "pip install '.[test]' && pytest" in second
+    assert README.index(first) < README.index("## ")
+
+
+def _sessions() -> list[tuple[str, list[str]]]:
+    out = []
+    for block in _blocks("console"):
+        cmd: str | None = None
+        expected: list[str] = []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if cmd:
+                    out.append((cmd, expected))
+                cmd, expected = line[2:], []
+            else:
+                expected.append(line)
+        if cmd:
+            out.append((cmd, expected))
+    return out
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    (tmp_path / "draft.txt").write_bytes((EXAMPLES / "resolution-495.txt").read_bytes())
+    broken = (EXAMPLES / "resolution-495.akn.xml").read_text(encoding="utf-8")
+    (tmp_path / "broken.akn.xml").write_text(
+        broken.replace("<num>5.</num>", "<num>6.</num>"), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_every_console_example_in_the_readme_prints_what_the_readme_says(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workdir)
+    sessions = _sessions()
+    assert sessions
+    for cmd, expected in sessions:
+        args = shlex.split(cmd)
+        assert args[0] == "drafting"
+        result = CliRunner().invoke(cli, args[1:])
+        got = (result.stdout + result.stderr).splitlines()
+        pos = 0
+        for want in expected:
+            if not want.strip():
+                continue
+            prefix = want.endswith(" ...")
+            stem = want[:-4] if prefix else want
+            while pos < len(got) and not (
+                got[pos].startswith(stem) if prefix else got[pos] == want
+            ):
+                pos += 1
+            assert pos < len(got), f"README: `{cmd}` should print {want!r}; it printed:\n" + (
+                "\n".join(got)
+            )
+            pos += 1
+
+
+def test_the_library_example_in_the_readme_runs(workdir: Path) -> None:
+    (code,) = _blocks("python")[:1]
+    cwd = os.getcwd()
+    os.chdir(workdir)
+    try:
+        CliRunner().invoke(cli, ["import", "draft.txt", "-o", "draft.akn.xml"])
+        exec(compile(code, "README.md", "exec"), {})
+        assert (workdir / "amended.akn.xml").exists()
+    finally:
+        os.chdir(cwd)
