@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
-from conftest import SEED, assert_valid
+import pytest
+from conftest import SEED, SHARED_SEED, assert_valid
 
 from drafting.text import read_text, write_text
+
+
+@pytest.mark.skipif(not SHARED_SEED.exists(), reason="shared seed not beside the repository")
+def test_the_bundled_example_is_the_seed_text_of_resolution_495() -> None:
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def _lines(text: str) -> list[str]:
