@@ -82,3 +82,32 @@ def test_a_duplicate_eid_is_caught_by_the_official_schema(r495: Document) -> Non
 def test_notes_and_preface_are_outside_the_provision_checks(r495: Document) -> None:
     assert r495.statement.find(f".//{q('authorialNote')}") is not None
     assert _messages(r495) == []
+
+
+def test_a_nato_resolution_without_preamble_numbers_its_paragraphs_from_one() -> None:
+    import datetime as dt
+
+    from drafting.model import NATO_PA, Metadata
+
+    md = Metadata("7", "NATO Parliamentary Assembly", dt.date(2024, 1, 1), "nato", "nato-pa")
+    doc = Document.new(md, NATO_PA, "T")
+    doc.add("paragraph", "**URGES** action;")
+    doc.add("paragraph", "**CALLS UPON** members;")
+    doc.renumber()
+    assert [p.num for p in doc.paragraphs] == ["1.", "2."]
+    assert _messages(doc) == []
+    doc.paragraphs[0].element.child("num").text = "3."  # type: ignore[union-attr]
+    assert any("numbered '3.', expected '1.'" in m for m in _messages(doc))
+
+
+def test_the_first_operative_paragraph_must_follow_the_last_preambular_one(r495: Document) -> None:
+    r495.find("13").element.child("num").text = "14."  # type: ignore[union-attr]
+    assert any("numbered '14.', expected '13.'" in m for m in _messages(r495))
+
+
+def test_un_style_sub_sub_paragraphs_are_checked_in_roman_numerals() -> None:
+    from drafting import io
+
+    doc = io.load(EXAMPLES / "un-ga-example.akn.xml")
+    doc.find("2(a)(ii)").element.child("num").text = "(iii)"  # type: ignore[union-attr]
+    assert any("expected '(ii)'" in m for m in _messages(doc))

@@ -51,8 +51,13 @@ class AknElement(etree.ElementBase):
 
     def child(self, local: str) -> AknElement | None:
         """The first direct child called ``local``; None when absent."""
-        found = self.find(q(local))
-        return found if isinstance(found, AknElement) else None
+        # A loop over the children beats find(): lxml parses a path on every find call,
+        # and this runs for every num/content/list of every provision.
+        tag = q(local)
+        for c in self:
+            if c.tag == tag:
+                return c if isinstance(c, AknElement) else None
+        return None
 
     def children_named(self, *locals_: str) -> list[AknElement]:
         """Direct children whose local name is one of ``locals_``, in document order."""

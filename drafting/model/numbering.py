@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from drafting.akn.ns import local_name, q
 from drafting.akn.parser import make
 from drafting.model.provision import Provision
@@ -39,7 +41,7 @@ def _eid_part(label: str | None, position: int) -> str:
 def renumber(doc: Document) -> dict[str, str]:
     """Renumber ``doc`` in place; see :meth:`Document.renumber`."""
     style = doc.house_style
-    before = {p.element: p.ref for p in doc.provisions()}
+    before = _refs(doc)
 
     preamble = doc.statement.child("preamble")
     if preamble is not None:
@@ -72,12 +74,40 @@ def renumber(doc: Document) -> dict[str, str]:
     _number_notes(doc)
     _number_preface(doc)
     _assign_wids(doc)
-    after = {p.element: p.ref for p in doc.provisions()}
-    return {
-        old: after[el]  # type: ignore[misc]
-        for el, old in before.items()
-        if old is not None and el in after and after[el] is not None and after[el] != old
-    }
+    after = _refs(doc)
+    changed: dict[str, str] = {}
+    for el, old in before.items():
+        new = after.get(el)
+        if old is not None and new is not None and new != old:
+            changed[old] = new
+    return changed
+
+
+def _refs(doc: Document) -> dict[etree._Element, str | None]:
+    """Every provision's reference (``13(b)``), computed top-down in one pass.
+
+    ``Provision.ref`` walks up to the root for each provision; renumbering needs all
+    of them twice, so a single walk keeps it linear.
+    """
+    out: dict[etree._Element, str | None] = {}
+
+    def walk(p: Provision, base: str | None) -> None:
+        number = p.number
+        ref = None if number is None else number
+        out[p.element] = ref
+        for c in p.children:
+            walk_child(c, ref)
+
+    def walk_child(p: Provision, base: str | None) -> None:
+        number = p.number
+        ref = f"{base}({number})" if base is not None and number is not None else None
+        out[p.element] = ref
+        for c in p.children:
+            walk_child(c, ref)
+
+    for top in doc.top_level:
+        walk(top, None)
+    return out
 
 
 def _renumber_points(p: Provision, eid: str, style: HouseStyle, depth: int) -> None:
