@@ -58,3 +58,20 @@ def test_an_output_reached_through_another_name_of_the_input_is_refused(tmp_path
     link.symlink_to(src)
     with pytest.raises(OutputError, match="same file as an input"):
         io.check_output(link, inputs=[src], force=True)
+
+
+def test_a_new_output_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    umask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.md"
+        io.write_atomic(new, b"x")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.md"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        io.write_atomic(kept, b"new")
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
