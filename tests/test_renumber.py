@@ -109,3 +109,35 @@ def test_ep_style_letters_recitals_and_numbers_citations_by_position() -> None:
     assert doc.find("AA").eid == "preamble__recs_1__rec_AA"
     assert doc.paragraphs[0].num == "1."
     assert_valid(doc)
+
+
+def test_a_deleted_provisions_wid_is_never_given_to_a_new_one(r495: Document) -> None:
+    from drafting import io
+
+    gone = r495.find("13(j)").wid
+    r495.find("13(j)").delete()
+    r495.renumber()
+    saved = io.loads(r495.to_bytes())  # the memory of retired wIds survives saving
+    new = saved.find("13").add_point("to report back;")
+    saved.renumber()
+    assert new.eid == "para_13__list_1__point_j"
+    assert new.wid != gone
+    assert_valid(saved)
+
+
+def test_deleting_the_last_preambular_paragraph_leaves_a_valid_document(r495: Document) -> None:
+    for p in r495.recitals:
+        p.delete()
+    r495.renumber()
+    assert r495.recitals == [] and r495.find("1").lead_phrase == "URGES"
+    assert_valid(r495)
+
+
+def test_a_moved_provision_keeps_its_wid(r495: Document) -> None:
+    p = r495.find("3")
+    wid = p.wid
+    p.detach()
+    r495.find("5").insert_sibling(p)
+    r495.renumber()
+    assert p.ref == "5" and p.wid == wid
+    assert_valid(r495)

@@ -334,3 +334,37 @@ def set_house_style(meta: AknElement, name: str) -> None:
         meta.insert_ordered(prop)
     style = etree.SubElement(prop, dq("houseStyle"), nsmap={"d": XPATH_NS["d"]})
     style.set("name", name)
+
+
+def _meta_of(el: etree._Element) -> etree._Element | None:
+    root = el.getroottree().getroot()
+    for part in root.iter(f"{{{XPATH_NS['a']}}}meta"):
+        return part
+    return None
+
+
+def retire_wids(el: etree._Element, wids: list[str]) -> None:
+    """Record ``wids`` as used for good, so renumbering never hands them to a new provision.
+
+    A wId names one provision for the life of the document; if a deleted
+    paragraph's wId went to the next new paragraph, a diff would pair the two.
+    """
+    meta = _meta_of(el)
+    if meta is None or not wids:
+        return
+    found = meta.xpath("a:proprietary/d:retiredWids", namespaces=XPATH_NS)
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        holder = found[0]
+    else:
+        props = meta.xpath("a:proprietary", namespaces=XPATH_NS)
+        if not (isinstance(props, list) and props and isinstance(props[0], etree._Element)):
+            return
+        holder = etree.SubElement(props[0], dq("retiredWids"), nsmap={"d": XPATH_NS["d"]})
+    known = (holder.text or "").split()
+    holder.text = " ".join(known + [w for w in wids if w not in known])
+
+
+def retired_wids(meta: etree._Element) -> set[str]:
+    """The wIds of provisions deleted from this document."""
+    found = meta.xpath("a:proprietary/d:retiredWids/text()", namespaces=XPATH_NS)
+    return set(" ".join(str(x) for x in found).split()) if isinstance(found, list) else set()

@@ -14,6 +14,7 @@ from lxml import etree
 
 from drafting.akn.ns import local_name, q
 from drafting.akn.parser import make
+from drafting.model.metadata import retired_wids
 from drafting.model.provision import Provision
 from drafting.model.styles import HouseStyle, Level, label_value
 
@@ -157,7 +158,7 @@ def _number_preface(doc: Document) -> None:
 def _assign_wids(doc: Document) -> None:
     """Give each provision without a wId its current eId (or a fresh variant of it)."""
     provisions = list(doc.provisions())
-    taken = {p.wid for p in provisions if p.wid}
+    taken = {p.wid for p in provisions if p.wid} | retired_wids(doc.meta)
     for p in provisions:
         if p.wid:
             continue

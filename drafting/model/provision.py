@@ -18,6 +18,7 @@ from drafting.akn.inline import text_of
 from drafting.akn.ns import local_name, q
 from drafting.akn.parser import make
 from drafting.model.markup import PHRASE_NAMES, fill_block, render_markup
+from drafting.model.metadata import retire_wids
 from drafting.model.styles import label_value
 
 Kind = Literal["citation", "recital", "paragraph", "point"]
@@ -250,11 +251,21 @@ class Provision:
         When the last sub-paragraph of a paragraph goes, the paragraph's introductory
         words become its content again.
         """
+        retire_wids(self.element, [p.wid for p in self.walk() if p.wid])
+        self._remove()
+
+    def _remove(self) -> None:
         el = self.element
         container = el.getparent()
         if container is None:
             return
         container.remove(el)
+        if local_name(container.tag) in ("recitals", "citations") and not len(container):
+            # An empty <recitals> breaks the schema; the preamble simply has none now.
+            box_parent = container.getparent()
+            if box_parent is not None:
+                box_parent.remove(container)
+            return
         if local_name(container.tag) == "list" and not [
             c for c in container if local_name(c.tag) == "point"
         ]:
@@ -274,8 +285,11 @@ class Provision:
                 owner.replace(container, content)
 
     def detach(self) -> Provision:
-        """Take this provision out of the document (to move it elsewhere) and return it."""
-        self.delete()
+        """Take this provision out of the document (to move it elsewhere) and return it.
+
+        Unlike :meth:`delete`, its wIds stay its own: it is the same provision, moved.
+        """
+        self._remove()
         return self
 
 
