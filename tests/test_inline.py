@@ -85,3 +85,10 @@ def test_normalize_space_collapses_runs_across_elements() -> None:
     b.tail = "  c "
     normalize_space(p)
     assert text_of(p) == "a b c"
+
+
+def test_normalize_space_keeps_no_break_spaces() -> None:
+    p = make("p")
+    p.text = "25\u00a0November  2024"
+    normalize_space(p)
+    assert text_of(p) == "25\u00a0November 2024"

@@ -21,7 +21,8 @@ from drafting.akn.ns import local_name
 NOT_TEXT = frozenset({"authorialNote", "num", "noteRef"})
 #: Empty elements that mean something and must survive an edit.
 _VOID = frozenset({"eol", "eop", "img", "marker", "noteRef"})
-_SPACE = re.compile(r"\s+")
+# ASCII white space only: a no-break space (U+00A0) is part of the text, as in "25\u00a0November".
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass(frozen=True)
