@@ -1,1 +1,30 @@
-"""Word to AKN: read .docx drafts as word processors write them."""
+"""Word (.docx) to Akoma Ntoso: resolutions as Word and LibreOffice really write them."""
+
+from drafting.docx_import.changes import TrackedChangesError
+from drafting.docx_import.importer import (
+    DocxImportResult,
+    LeadPhraseError,
+    NotAResolutionError,
+    import_docx,
+)
+from drafting.docx_import.package import (
+    DocxError,
+    EncryptedDocxError,
+    OldWordFormatError,
+    ZipBombError,
+)
+from drafting.docx_import.report import ImportReport, Listed
+
+__all__ = [
+    "DocxError",
+    "DocxImportResult",
+    "EncryptedDocxError",
+    "ImportReport",
+    "LeadPhraseError",
+    "Listed",
+    "NotAResolutionError",
+    "OldWordFormatError",
+    "TrackedChangesError",
+    "ZipBombError",
+    "import_docx",
+]

@@ -39,6 +39,16 @@ MONTHS = {
     )
 }
 
+#: A footnote typed as text: its mark, then its words ("* Presented by ...").
+NOTE_DEF = re.compile(r"^(\*{1,3}|†{1,3}|‡)\s+(\S.*)$")
+#: The number line: ``RESOLUTION 495*`` (kind, number, footnote mark).
+NUMBER_LINE = re.compile(
+    r"^(?:#+\s*)?\**(RESOLUTION|DRAFT RESOLUTION|RECOMMENDATION|DECLARATION|DECISION)\**"
+    r"\s+([A-Z0-9][\w./()-]*?)\s*(\*{1,3}|†{1,3}|‡|\[\^[^\]]+\])?\s*$",
+    re.IGNORECASE,
+)
+#: The opening formula: ``The Assembly,``.
+FORMULA = re.compile(r"^(The\s+[\w\s]+?),\s*$")
 _DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 _CAP = r"[A-Z][\w'’-]*"
 _COMMITTEE = re.compile(

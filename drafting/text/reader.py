@@ -17,21 +17,17 @@ from lxml import etree
 
 from drafting.errors import TextFormatError
 from drafting.model.document import Document, make_note
+from drafting.model.inference import FORMULA as _FORMULA
+from drafting.model.inference import NOTE_DEF as _NOTE_DEF
+from drafting.model.inference import NUMBER_LINE as _NUMBER_LINE
 from drafting.model.inference import first_operative, guess_style, infer_metadata
 from drafting.model.provision import Provision
 from drafting.model.styles import STYLES, HouseStyle
 
-_NOTE_DEF = re.compile(r"^(\*{1,3}|†{1,3}|‡)\s+(\S.*)$")
 _MD_NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
-_NUMBER_LINE = re.compile(
-    r"^(?:#+\s*)?\**(RESOLUTION|DRAFT RESOLUTION|RECOMMENDATION|DECLARATION|DECISION)\**"
-    r"\s+([A-Z0-9][\w./()-]*?)\s*(\*{1,3}|†{1,3}|‡|\[\^[^\]]+\])?\s*$",
-    re.IGNORECASE,
-)
 _TOP = re.compile(r"^(\d+|[A-Z]{1,3})\.\s+(\S.*)$")
 _SUB = re.compile(r"^(\s*)[-–•]\s+(\(?[0-9]+[.)]|\(?[a-zA-Z]{1,6}[.)]|\([0-9a-zA-Z]+\))\s+(\S.*)$")
 _CITATION = re.compile(r"^[–—-]\s+(\S.*)$")
-_FORMULA = re.compile(r"^(The\s+[\w\s]+?),\s*$")
 
 
 @dataclass

@@ -1,0 +1,184 @@
+"""Word spans to AKN mixed content: ``<b><inline name="preambularPhrase">Recognising</inline></b>``.
+
+Runs arrive split anywhere and with white space wherever the typist left it, so
+spans are first normalised (tabs and line breaks become spaces, runs of spaces
+collapse across span boundaries, a bold span does not keep the space after its
+last word) and then nested as AKN ``b``/``i``/``u``/``sup``/``sub`` elements.
+No-break spaces are kept: "25\u00a0November" must not break.  The lead phrase
+rule is :func:`drafting.model.markup.fill_block`'s: a bold or italic span that
+opens the clause, or that reads as a lead phrase ("and **reaffirming**"), is
+the phrase; a clause that opens with a lexicon phrase in plain type gets it set
+in the house emphasis, and the caller is told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from lxml import etree
+
+from drafting.akn.ns import local_name
+from drafting.akn.parser import make
+from drafting.docx_import.runs import NoteRef, Piece, Span
+from drafting.docx_import.styles import Format
+from drafting.model.phrases import classify, leading_phrase
+
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+
+NoteFactory = Callable[[NoteRef], etree._Element]
+
+
+def normalise(pieces: list[Piece]) -> list[Piece]:
+    """Spans with white space collapsed and trimmed, edge spaces moved out of emphasis."""
+    out: list[Piece] = []
+    prev_space = True
+    for piece in pieces:
+        if isinstance(piece, NoteRef):
+            out.append(piece)
+            continue
+        text = _WS.sub(" ", piece.text)
+        if prev_space:
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        prev_space = text.endswith(" ")
+        out.append(Span(text, piece.fmt))
+    while out and isinstance(out[-1], Span):
+        last = out[-1]
+        assert isinstance(last, Span)
+        trimmed = last.text.rstrip(" ")
+        if trimmed:
+            out[-1] = Span(trimmed, last.fmt)
+            break
+        out.pop()
+    # Emphasis ends at the last letter: "**Recognising** that", not "**Recognising **that".
+    split: list[Piece] = []
+    for piece in out:
+        if isinstance(piece, Span) and piece.fmt.tags() and piece.text.strip():
+            core = piece.text.strip(" ")
+            lead = piece.text[: len(piece.text) - len(piece.text.lstrip(" "))]
+            tail = piece.text[len(lead) + len(core) :]
+            plain = replace(piece.fmt, b=False, i=False, u=False)
+            if lead:
+                split.append(Span(lead, plain))
+            split.append(Span(core, piece.fmt))
+            if tail:
+                split.append(Span(tail, plain))
+        else:
+            split.append(piece)
+    merged: list[Piece] = []
+    for piece in split:
+        prev = merged[-1] if merged else None
+        if isinstance(piece, Span) and isinstance(prev, Span) and prev.fmt == piece.fmt:
+            merged[-1] = Span(prev.text + piece.text, piece.fmt)
+        else:
+            merged.append(piece)
+    return merged
+
+
+def plain_text(pieces: list[Piece]) -> str:
+    return "".join(p.text for p in pieces if isinstance(p, Span))
+
+
+def lead_words(pieces: list[Piece]) -> str:
+    """The words a clause opens with: its emphasised lead, else its first three words."""
+    for p in pieces:
+        if isinstance(p, Span) and p.text.strip():
+            if p.fmt.b or p.fmt.i:
+                return p.text.strip()
+            break
+    return " ".join(plain_text(pieces).split()[:3])
+
+
+def add_lexicon_phrase(pieces: list[Piece], emphasis: str) -> tuple[list[Piece], str | None]:
+    """Set the lexicon phrase a clause opens with in ``emphasis`` when it is in plain type.
+
+    Returns the pieces and the phrase set (None when nothing changed).
+    """
+    first = next((p for p in pieces if isinstance(p, Span) and p.text.strip()), None)
+    if not isinstance(first, Span) or first.fmt.b or first.fmt.i:
+        return pieces, None
+    phrase = leading_phrase(first.text)
+    if not phrase or not first.text.startswith(phrase):
+        return pieces, None
+    i = pieces.index(first)
+    emph = replace(first.fmt, b=True) if emphasis == "b" else replace(first.fmt, i=True)
+    rest = first.text[len(phrase) :]
+    new: list[Piece] = [Span(phrase, emph)]
+    if rest:
+        new.append(Span(rest, first.fmt))
+    return [*pieces[:i], *new, *pieces[i + 1 :]], phrase
+
+
+def fill(
+    block: etree._Element,
+    pieces: list[Piece],
+    *,
+    phrase_name: str | None,
+    notes: NoteFactory | None,
+) -> None:
+    """Fill the empty AKN ``block`` with ``pieces`` (already normalised)."""
+    open_els: list[etree._Element] = [block]
+    open_tags: list[str] = []
+
+    def append_text(text: str) -> None:
+        host = open_els[-1]
+        if len(host):
+            host[-1].tail = (host[-1].tail or "") + text
+        else:
+            host.text = (host.text or "") + text
+
+    for piece in pieces:
+        if isinstance(piece, NoteRef):
+            if notes is None:
+                continue
+            del open_els[1:]
+            open_tags.clear()
+            block.append(notes(piece))
+            continue
+        tags = list(piece.fmt.tags())
+        k = 0
+        while k < len(open_tags) and k < len(tags) and open_tags[k] == tags[k]:
+            k += 1
+        del open_els[k + 1 :]
+        del open_tags[k:]
+        for tag in tags[k:]:
+            el = make(tag)
+            open_els[-1].append(el)
+            open_els.append(el)
+            open_tags.append(tag)
+        append_text(piece.text)
+    if phrase_name:
+        _mark_phrases(block, phrase_name)
+
+
+def _mark_phrases(block: etree._Element, phrase_name: str) -> None:
+    seen_words = bool((block.text or "").strip())
+    for child in list(block):
+        name = local_name(child.tag)
+        words = (child.text or "").strip()
+        if (
+            name in ("b", "i")
+            and len(child) == 0
+            and words
+            and (not seen_words or classify(words) is not None)
+        ):
+            inline = make("inline", {"name": phrase_name, "refersTo": f"#{phrase_name}"})
+            inline.text = child.text
+            child.text = None
+            child.append(inline)
+        if name != "authorialNote" and "".join(child.itertext()).strip():
+            seen_words = True
+        if (child.tail or "").strip():
+            seen_words = True
+
+
+def count(text: str) -> int:
+    """Characters that count in the report: everything but white space and soft hyphens."""
+    return sum(1 for ch in text if not ch.isspace() and ch not in "\u00ad\u200b\ufeff")
+
+
+def empty_format() -> Format:
+    return Format()

@@ -1,0 +1,157 @@
+"""Word styles (``word/styles.xml``) resolved the way Word applies them.
+
+A property may sit on the run, on its character style, on the paragraph style,
+on any style those are ``basedOn``, or in the document defaults; the nearest
+wins.  Numbering too may come from a paragraph style (``w:numPr`` in the style),
+which is how Word's "List Number" and most house templates number paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafting.docx_import.package import w
+
+_OFF = frozenset({"0", "false", "off", "none"})
+
+
+@dataclass(frozen=True)
+class Format:
+    """The inline formatting drafting keeps: bold, italic, underline, super/subscript."""
+
+    b: bool = False
+    i: bool = False
+    u: bool = False
+    sup: bool = False
+    sub: bool = False
+    caps: bool = False
+    hidden: bool = False
+
+    def tags(self) -> tuple[str, ...]:
+        """AKN inline tags, outermost first."""
+        out = []
+        for tag in ("b", "i", "u", "sup", "sub"):
+            if getattr(self, tag):
+                out.append(tag)
+        return tuple(out)
+
+
+PLAIN = Format()
+
+
+def on(el: etree._Element | None) -> bool | None:
+    """A toggle property (``<w:b/>``, ``<w:b w:val="0"/>``): True, False, or None if absent."""
+    if el is None:
+        return None
+    val = el.get(w("val"))
+    return val is None or val.lower() not in _OFF
+
+
+def apply_rpr(fmt: Format, rpr: etree._Element | None) -> Format:
+    """``fmt`` with the properties ``rpr`` sets layered on top."""
+    if rpr is None:
+        return fmt
+    values = {
+        "b": fmt.b,
+        "i": fmt.i,
+        "u": fmt.u,
+        "sup": fmt.sup,
+        "sub": fmt.sub,
+        "caps": fmt.caps,
+        "hidden": fmt.hidden,
+    }
+    for tag, key in (("b", "b"), ("i", "i"), ("caps", "caps"), ("vanish", "hidden")):
+        v = on(rpr.find(w(tag)))
+        if v is not None:
+            values[key] = v
+    u = rpr.find(w("u"))
+    if u is not None:
+        values["u"] = (u.get(w("val")) or "single").lower() not in _OFF
+    va = rpr.find(w("vertAlign"))
+    if va is not None:
+        pos = va.get(w("val"))
+        values["sup"] = pos == "superscript"
+        values["sub"] = pos == "subscript"
+    return Format(**values)
+
+
+@dataclass
+class Style:
+    """One ``<w:style>``."""
+
+    id: str
+    name: str
+    type: str
+    based_on: str | None
+    ppr: etree._Element | None
+    rpr: etree._Element | None
+
+
+@dataclass
+class Styles:
+    """The styles part, with inheritance resolved on demand."""
+
+    by_id: dict[str, Style] = field(default_factory=dict)
+    default_para: str | None = None
+    default_rpr: etree._Element | None = None
+
+    @classmethod
+    def from_xml(cls, root: etree._Element | None) -> Styles:
+        out = cls()
+        if root is None:
+            return out
+        dd = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        out.default_rpr = dd
+        for st in root.iter(w("style")):
+            sid = st.get(w("styleId")) or ""
+            name_el = st.find(w("name"))
+            based = st.find(w("basedOn"))
+            style = Style(
+                id=sid,
+                name=(name_el.get(w("val")) if name_el is not None else None) or sid,
+                type=st.get(w("type")) or "paragraph",
+                based_on=based.get(w("val")) if based is not None else None,
+                ppr=st.find(w("pPr")),
+                rpr=st.find(w("rPr")),
+            )
+            out.by_id[sid] = style
+            if style.type == "paragraph" and st.get(w("default")) in ("1", "true", "on"):
+                out.default_para = sid
+        return out
+
+    def chain(self, style_id: str | None) -> list[Style]:
+        """``style_id`` and the styles it is based on, nearest first (cycles cut)."""
+        out: list[Style] = []
+        seen: set[str] = set()
+        sid = style_id
+        while sid and sid not in seen and sid in self.by_id:
+            seen.add(sid)
+            st = self.by_id[sid]
+            out.append(st)
+            sid = st.based_on
+        return out
+
+    def name(self, style_id: str | None) -> str:
+        """The style's display name ("Operative Paragraph"); '' when unknown."""
+        st = self.by_id.get(style_id or "")
+        return st.name if st else ""
+
+    def run_format(self, para_style: str | None, char_style: str | None) -> Format:
+        """Formatting a run inherits before its own ``w:rPr``."""
+        fmt = apply_rpr(PLAIN, self.default_rpr)
+        for st in reversed(self.chain(para_style or self.default_para)):
+            fmt = apply_rpr(fmt, st.rpr)
+        for st in reversed(self.chain(char_style)):
+            fmt = apply_rpr(fmt, st.rpr)
+        return fmt
+
+    def ppr_value(self, style_id: str | None, path: str) -> etree._Element | None:
+        """The first element at ``path`` (inside ``w:pPr``) along the style chain."""
+        for st in self.chain(style_id or self.default_para):
+            if st.ppr is not None:
+                found = st.ppr.find(path)
+                if found is not None:
+                    return found
+        return None
