@@ -1,0 +1,195 @@
+"""The named Word styles a resolution is set in, and how a template supplies them.
+
+Every paragraph of an exported resolution carries one of a few named paragraph
+styles ("Resolution Title", "Operative Paragraph", ...), never direct formatting
+alone, so that a secretariat can restyle the whole text from Word's Styles pane,
+and so that the Word importer can tell the kinds of paragraph apart again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, cast
+
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
+
+from drafting.errors import DraftingError
+from drafting.model.styles import HouseStyle
+
+TITLE = "Resolution Title"
+NUMBER = "Resolution Number"
+FORMULA = "Opening Formula"
+CITATION = "Citation"
+PREAMBULAR = "Preambular Paragraph"
+OPERATIVE = "Operative Paragraph"
+SUB = "Sub-paragraph"
+SUB_SUB = "Sub-sub-paragraph"
+
+#: The paragraph styles of a resolution, in reading order of first use.
+RESOLUTION_STYLES = (TITLE, NUMBER, FORMULA, CITATION, PREAMBULAR, OPERATIVE, SUB, SUB_SUB)
+
+#: Word's built-in footnote styles, by the English names Word stores in styles.xml.
+FOOTNOTE_TEXT = "footnote text"
+FOOTNOTE_REFERENCE = "footnote reference"
+
+FONT = "Arial"
+FONT_SIZE = 11
+#: How far each level of numbering indents its text: number at the margin, text here.
+STEP_CM = 1.0
+
+
+class TemplateStyleError(DraftingError):
+    """A Word template lacks a paragraph style the resolution needs."""
+
+
+@dataclass(frozen=True)
+class ParagraphSpec:
+    """How one named paragraph style looks when drafting defines it itself."""
+
+    name: str
+    align: Literal["left", "center", "justify"] = "justify"
+    bold: bool = False
+    all_caps: bool = False
+    left_cm: float = 0.0
+    #: Negative: a hanging indent (the number hangs at the left of the text).
+    first_line_cm: float = 0.0
+    tab_cm: float | None = None
+    space_before_pt: float = 0.0
+    space_after_pt: float = 6.0
+    keep_with_next: bool = False
+
+
+def _numbered(name: str, depth: int, numbered: bool) -> ParagraphSpec:
+    """A paragraph whose label hangs ``STEP_CM`` left of its text, at nesting ``depth``."""
+    left = STEP_CM * (depth + 1)
+    if not numbered:
+        # Unnumbered preambular paragraphs (UN style) open with an indented first line.
+        return ParagraphSpec(name, left_cm=STEP_CM * depth, first_line_cm=1.27, space_after_pt=6)
+    return ParagraphSpec(name, left_cm=left, first_line_cm=-STEP_CM, tab_cm=left, space_after_pt=6)
+
+
+def paragraph_specs(style: HouseStyle) -> list[ParagraphSpec]:
+    """The look of each resolution style for ``style``, NATO PA Resolution 495 as model."""
+    return [
+        ParagraphSpec(
+            TITLE, align="center", bold=True, all_caps=True, space_after_pt=18, keep_with_next=True
+        ),
+        ParagraphSpec(
+            NUMBER, align="center", bold=True, all_caps=True, space_after_pt=18, keep_with_next=True
+        ),
+        ParagraphSpec(FORMULA, align="left", space_after_pt=12, keep_with_next=True),
+        _numbered(CITATION, 0, True),
+        _numbered(PREAMBULAR, 0, style.recital_level is not None),
+        _numbered(OPERATIVE, 0, True),
+        _numbered(SUB, 1, True),
+        _numbered(SUB_SUB, 2, True),
+    ]
+
+
+def _apply(style: ParagraphStyle, spec: ParagraphSpec) -> None:
+    style.font.bold = spec.bold or None
+    style.font.all_caps = spec.all_caps or None
+    fmt = style.paragraph_format
+    fmt.alignment = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[spec.align]
+    fmt.left_indent = Cm(spec.left_cm)
+    fmt.first_line_indent = Cm(spec.first_line_cm)
+    fmt.space_before = Pt(spec.space_before_pt)
+    fmt.space_after = Pt(spec.space_after_pt)
+    fmt.keep_with_next = spec.keep_with_next or None
+    if spec.tab_cm is not None:
+        fmt.tab_stops.add_tab_stop(Cm(spec.tab_cm))
+
+
+def define_styles(word: WordDocument, style: HouseStyle) -> None:
+    """Add drafting's own paragraph and footnote styles to a fresh Word document."""
+    normal = word.styles["Normal"]
+    assert isinstance(normal, ParagraphStyle)
+    normal.font.name = FONT
+    normal.font.size = Pt(FONT_SIZE)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    for spec in paragraph_specs(style):
+        new = word.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(new, ParagraphStyle)
+        new.base_style = normal
+        new.next_paragraph_style = new
+        new.quick_style = True
+        _apply(new, spec)
+    ensure_footnote_styles(word)
+
+
+def _find(word: WordDocument, name: str) -> BaseStyle | None:
+    """The style whose stored or displayed name is ``name``, ignoring case."""
+    wanted = name.lower()
+    for s in word.styles:
+        if (s.name or "").lower() == wanted:
+            return cast(BaseStyle, s)
+    return None
+
+
+def ensure_footnote_styles(word: WordDocument) -> tuple[str, str]:
+    """The style ids of Word's footnote text and reference styles, added when missing.
+
+    They are Word built-ins rather than a secretariat's choice, so a template
+    without them is completed instead of refused.
+    """
+    text = _find(word, FOOTNOTE_TEXT)
+    if text is None:
+        new = word.styles.add_style(FOOTNOTE_TEXT, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+        assert isinstance(new, ParagraphStyle)
+        new.style_id = "FootnoteText"
+        new.base_style = cast(ParagraphStyle, word.styles["Normal"])
+        new.font.size = Pt(FONT_SIZE - 2)
+        new.paragraph_format.left_indent = Cm(0.5)
+        new.paragraph_format.first_line_indent = Cm(-0.5)
+        new.paragraph_format.space_after = Pt(0)
+        text = new
+    ref = _find(word, FOOTNOTE_REFERENCE)
+    if ref is None:
+        new_ref = word.styles.add_style(FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER, builtin=True)
+        assert isinstance(new_ref, CharacterStyle)
+        new_ref.style_id = "FootnoteReference"
+        new_ref.font.superscript = True
+        ref = new_ref
+    return str(text.style_id), str(ref.style_id)
+
+
+def resolve_styles(
+    word: WordDocument,
+    needed: Iterable[str],
+    *,
+    style_map: Mapping[str, str] | None = None,
+    template: str | Path | None = None,
+) -> dict[str, str]:
+    """Drafting's style name -> the name of the paragraph style that sets it in ``word``.
+
+    Raises:
+        TemplateStyleError: ``word`` (a template) has no paragraph style of that name.
+    """
+    out: dict[str, str] = {}
+    mapping = style_map or {}
+    for name in needed:
+        wanted = mapping.get(name, name)
+        found = _find(word, wanted)
+        if found is None or found.type != WD_STYLE_TYPE.PARAGRAPH:
+            what = (
+                "no paragraph style" if found is None else "a style that is not a paragraph style"
+            )
+            raise TemplateStyleError(
+                f'the template has {what} named "{wanted}"',
+                hint=f'add a paragraph style "{wanted}" to the template in Word'
+                " (Home > Styles > Create a Style) and save it again",
+                file=template,
+            )
+        out[name] = str(found.name)
+    return out
