@@ -1,0 +1,468 @@
+"""Applying adopted amendments: clause by clause, in voting order, all or nothing.
+
+Every adopted amendment is first resolved against the draft *as tabled*; only
+then is anything changed, so a new paragraph inserted after 12 never moves the
+words an amendment to 13(b) changes.  An adopted amendment whose words an
+earlier adopted amendment already changed *falls* (as in the chamber: the text
+it would amend no longer exists).  If any adopted amendment cannot be resolved
+at all, nothing is changed and the error says which and why.  The result is
+renumbered per house style, cross-references in the text follow the new
+numbers, and the AKN ``<meta>`` records which amendment made each change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from drafting.akn import schema
+from drafting.akn.elements import AknElement
+from drafting.akn.inline import replace_text, text_of
+from drafting.akn.ns import XPATH_NS
+from drafting.akn.parser import make, sub
+from drafting.amendments.errors import AmendmentApplicationError, AmendmentTargetError
+from drafting.amendments.model import (
+    Amendment,
+    InsertProvisions,
+    MoveProvision,
+    NewProvision,
+    Outcome,
+    ReplaceProvision,
+    Status,
+)
+from drafting.amendments.resolve import Check, Host, Target, _clash, resolve
+from drafting.amendments.voting import voting_order
+from drafting.model.document import Document
+from drafting.model.markup import fill_block
+from drafting.model.provision import Provision, new_provision_element
+
+
+@dataclass(frozen=True)
+class AmendmentOutcome:
+    """What became of one amendment (one entry of the report)."""
+
+    number: str
+    tabled_by: str
+    location: str
+    status: Status
+    outcome: Outcome
+    fell_because_of: tuple[str, ...] = ()
+    #: eIds (in the amended text) of the provisions the amendment changed.
+    changed: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The report entry as a JSON object."""
+        out: dict[str, object] = {
+            "number": self.number,
+            "tabled_by": self.tabled_by,
+            "location": self.location,
+            "status": self.status,
+            "outcome": self.outcome,
+        }
+        if self.outcome == "fell":
+            out["fell_because_of"] = list(self.fell_because_of)
+        if self.changed:
+            out["changed"] = list(self.changed)
+        return out
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """A reference in the text that followed the renumbering: ``paragraph 13`` -> ``14``."""
+
+    eid: str
+    old: str
+    new: str
+
+
+@dataclass
+class Amended:
+    """The amended document and what happened to every amendment."""
+
+    document: Document
+    outcomes: list[AmendmentOutcome]
+    renumbered: dict[str, str] = field(default_factory=dict)
+    cross_references: list[CrossReference] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def effective_status(a: Amendment, votes: Mapping[str, Status]) -> Status:
+    """The status after the vote: the votes file wins over the status in the amendment."""
+    return votes.get(a.number, a.status)
+
+
+def apply_amendments(
+    doc: Document,
+    amendments: Sequence[Amendment],
+    *,
+    votes: Mapping[str, Status] | None = None,
+    date: dt.date | None = None,
+) -> Amended:
+    """A new document: ``doc`` with the adopted ``amendments`` applied; ``doc`` is untouched.
+
+    Raises:
+        AmendmentApplicationError: an adopted amendment cannot be resolved against the
+            draft, or a vote names an amendment that does not exist; nothing changes.
+            Also when the amended text would not be valid (e.g. a new paragraph
+            without the lead phrase the house style requires).
+    """
+    votes = dict(votes or {})
+    known = {a.number for a in amendments}
+    unknown = sorted(set(votes) - known)
+    if unknown:
+        raise AmendmentApplicationError(
+            f"the votes name amendment {', '.join(unknown)}, which is not in the amendment files",
+            hint="check the numbers in the votes file",
+        )
+    work = doc.copy()
+    status = {a.number: effective_status(a, votes) for a in amendments}
+    adopted = [a for a in amendments if status[a.number] == "adopted"]
+    checks: list[Check] = []
+    failures: list[str] = []
+    for a in adopted:
+        try:
+            checks.append(Check(a, resolve(work, a), ()))
+        except AmendmentTargetError as exc:
+            failures.append(f"amendment {a.number}: {exc.message}")
+    if failures:
+        raise AmendmentApplicationError(
+            "adopted amendments cannot be applied: " + " | ".join(failures),
+            hint="correct them (drafting amendments check shows how); nothing was written",
+        )
+
+    fell: dict[str, tuple[str, ...]] = {}
+    applied: list[Check] = []
+    ordered = voting_order(work, checks)
+    # Compromise amendments are put to the vote before those they replace.
+    ordered = [c for c in ordered if c.amendment.compromise] + [
+        c for c in ordered if not c.amendment.compromise
+    ]
+    for c in ordered:
+        a = c.amendment
+        by = [
+            p.amendment.number
+            for p in applied
+            if a.number in p.amendment.replaces
+            or (p.amendment.where == a.where and p.amendment.operations == a.operations)
+            or any(_clash(t, u) for t in p.targets for u in c.targets)
+        ]
+        if by:
+            fell[a.number] = tuple(by)
+        else:
+            applied.append(c)
+    changes = _carry_out(work, applied)
+    renumbered = work.renumber()
+    xrefs, warnings = _follow_references(work, renumbered, changes.deleted_refs)
+    changed = _record(work, applied, changes, date or dt.date.today())
+    problems = schema.problems(work.tree)
+    if problems:
+        owners = {eid: num for num, eids in changed.items() for eid in eids}
+        said = []
+        for pr in problems[:3]:
+            who = owners.get(pr.eid or "")
+            said.append(f"amendment {who}: {pr.message}" if who else pr.message)
+        raise AmendmentApplicationError(
+            "the amended text would not be valid: " + " | ".join(said),
+            hint="correct the wording of the amendment (new paragraphs need their lead"
+            " phrase in bold, e.g. **Noting**); nothing was written",
+        )
+
+    outcomes = []
+    for a in amendments:
+        st = status[a.number]
+        outcome: Outcome
+        if st == "adopted":
+            outcome = "fell" if a.number in fell else "applied"
+        elif st in ("rejected", "withdrawn"):
+            outcome = st
+        else:
+            outcome = "not voted"
+        outcomes.append(
+            AmendmentOutcome(
+                a.number,
+                a.tabled_by,
+                a.where_text,
+                st,
+                outcome,
+                fell.get(a.number, ()),
+                changed.get(a.number, ()),
+            )
+        )
+    return Amended(work, outcomes, renumbered, xrefs, warnings)
+
+
+# -- carrying out ------------------------------------------------------------------
+
+
+@dataclass
+class _Changes:
+    """What was done to which element, for provenance: (amendment, type, element, old eId)."""
+
+    done: list[tuple[str, str, AknElement, str]] = field(default_factory=list)
+    deleted_refs: set[str] = field(default_factory=set)
+
+    def note(self, t: Target, kind: str) -> None:
+        self.done.append((t.amendment, kind, t.host.element, _owner_eid(t.host.element)))
+
+
+def _phrase_tag(doc: Document) -> str:
+    return doc.house_style.phrase_emphasis
+
+
+def _carry_out(doc: Document, applied: Sequence[Check]) -> _Changes:
+    ch = _Changes()
+    targets = [t for c in applied for t in c.targets]
+    # 1. Word changes, per block, from the end so earlier offsets stay true.
+    by_block: dict[AknElement, list[tuple[int, int, str, Target]]] = {}
+    for t in targets:
+        if t.kind != "text" or t.splice is None:
+            continue
+        offset = 0
+        for block in t.host.blocks:
+            length = len(text_of(block))
+            if t.splice.start <= offset + length:
+                s = t.splice
+                by_block.setdefault(block, []).append((s.start - offset, s.end - offset, s.new, t))
+                break
+            offset += length + 1
+    for block, edits in by_block.items():
+        for start, end, new, _ in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            replace_text(block, start, end, new)
+    for t in targets:
+        if t.kind == "text":
+            ch.done.append(
+                (t.amendment, "substitution", t.host.element, t.host.element.get("eId", ""))
+            )
+    # 2. Whole provisions replaced.
+    for t in targets:
+        if t.kind == "replace":
+            assert isinstance(t.operation, ReplaceProvision)
+            _replace(doc, t.host, t.operation.new)
+            ch.done.append(
+                (t.amendment, "substitution", t.host.element, t.host.element.get("eId", ""))
+            )
+    # 3. New provisions, in voting order; a second insertion after the same
+    #    provision goes after the first one's.
+    last: dict[tuple[int, str], AknElement] = {}
+    for t in targets:
+        if t.kind != "insert":
+            continue
+        op = t.operation
+        assert isinstance(op, InsertProvisions) and t.host.provision is not None
+        anchor = t.host.provision
+        key = (id(anchor.element), op.position)
+        for np in op.provisions:
+            el = _build(doc, anchor.kind, np)
+            if op.position == "after":
+                last.get(key, anchor.element).addnext(el)
+                last[key] = el
+            else:
+                anchor.element.addprevious(el)
+            ch.done.append((t.amendment, "insertion", el, ""))
+    # 4. Moves.
+    for t in targets:
+        if t.kind != "move":
+            continue
+        op = t.operation
+        assert (
+            isinstance(op, MoveProvision) and t.host.provision and t.anchor and t.anchor.provision
+        )
+        moving = t.host.provision.detach()
+        key = (id(t.anchor.element), op.position)
+        if op.position == "after":
+            last.get(key, t.anchor.element).addnext(moving.element)
+            last[key] = moving.element
+        else:
+            t.anchor.element.addprevious(moving.element)
+        ch.done.append((t.amendment, "renumbering", moving.element, t.host.element.get("eId", "")))
+    # 5. Deletions last: new provisions placed next to a deleted one keep their place.
+    for t in targets:
+        if t.kind != "delete" or t.host.provision is None:
+            continue
+        for p in t.host.provision.walk():
+            if p.ref:
+                ch.deleted_refs.add(p.ref)
+        ch.done.append((t.amendment, "repeal", t.host.element, t.host.element.get("eId", "")))
+        t.host.provision.delete()
+    return ch
+
+
+def _build(doc: Document, kind: str, new: NewProvision) -> AknElement:
+    if kind in ("recital", "citation") and new.points:
+        raise AmendmentApplicationError(
+            f"a new {kind} cannot have sub-paragraphs", hint="give it as one paragraph of text"
+        )
+    el = new_provision_element(kind, new.markup, phrase_tag=_phrase_tag(doc))  # type: ignore[arg-type]
+    _add_points(doc, Provision(el), new.points)
+    return el
+
+
+def _add_points(doc: Document, prov: Provision, points: Sequence[NewProvision]) -> None:
+    for pt in points:
+        child = prov.add_point(pt.markup, phrase_tag=_phrase_tag(doc))
+        _add_points(doc, child, pt.points)
+
+
+def _replace(doc: Document, host: Host, new: NewProvision) -> None:
+    if host.provision is None:
+        title = host.element
+        for node in list(title):
+            title.remove(node)
+        title.text = None
+        fill_block(title, new.markup)
+        return
+    prov = host.provision
+    if prov.kind in ("recital", "citation") and new.points:
+        raise AmendmentApplicationError(
+            f"a {prov.kind} cannot have sub-paragraphs", hint="give it as one paragraph of text"
+        )
+    for child in prov.children:
+        child.delete()
+    prov.set_text(new.markup, phrase_tag=_phrase_tag(doc))
+    _add_points(doc, prov, new.points)
+
+
+# -- cross-references ----------------------------------------------------------------
+
+_PARA_XREF = re.compile(
+    r"\b(?P<noun>(?:sub-)?paragraphs?)\s+(?P<refs>\d+(?:\s*\([a-z0-9]+\))*"
+    r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s+to\s+)\d+(?:\s*\([a-z0-9]+\))*)*)\b"
+)
+_RECITAL_XREF = re.compile(
+    r"\b(?P<noun>recitals?)\s+(?P<refs>[A-Z]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s+to\s+)[A-Z]{1,3})*)\b"
+)
+_ONE = re.compile(r"\d+(?:\s*\([a-z0-9]+\))*|\b[A-Z]{1,3}\b")
+
+
+def _follow_references(
+    doc: Document, mapping: Mapping[str, str], deleted: set[str]
+) -> tuple[list[CrossReference], list[str]]:
+    """Rewrite ``paragraph 13`` to ``paragraph 14`` wherever the number moved."""
+    found: list[CrossReference] = []
+    warnings: list[str] = []
+    for prov in doc.provisions():
+        for block in prov.blocks + prov.wrap_up_blocks:
+            text = text_of(block)
+            edits: list[tuple[int, int, str]] = []
+            for rx in (_PARA_XREF, _RECITAL_XREF):
+                for m in rx.finditer(text):
+                    base = m.start("refs")
+                    for one in _ONE.finditer(m.group("refs")):
+                        ref = re.sub(r"\s+", "", one.group(0))
+                        if ref in mapping:
+                            edits.append((base + one.start(), base + one.end(), mapping[ref]))
+                            found.append(CrossReference(prov.eid or "", ref, mapping[ref]))
+                        elif ref in deleted:
+                            warnings.append(
+                                f"{prov.ref or prov.eid} refers to {m.group('noun')} {ref},"
+                                " which was deleted; check the wording"
+                            )
+            for start, end, new in sorted(edits, reverse=True):
+                replace_text(block, start, end, new)
+    return found, warnings
+
+
+# -- provenance ------------------------------------------------------------------------
+
+
+def _owner_eid(node: AknElement) -> str:
+    """The eId of ``node`` or of its nearest ancestor that has one (the title's is the
+    ``longTitle``'s)."""
+    el: AknElement | None = node
+    while el is not None:
+        if el.get("eId"):
+            return el.get("eId", "")
+        parent = el.getparent()
+        el = parent if isinstance(parent, AknElement) else None
+    return ""
+
+
+def _safe_id(number: str) -> str:
+    return "amendment_" + re.sub(r"[^A-Za-z0-9_-]", "-", number)
+
+
+def _xpath_one(el: AknElement, path: str) -> AknElement | None:
+    found = el.xpath(path, namespaces=XPATH_NS)
+    if isinstance(found, list) and found and isinstance(found[0], AknElement):
+        return found[0]
+    return None
+
+
+def _record(
+    doc: Document, applied: Sequence[Check], changes: _Changes, date: dt.date
+) -> dict[str, tuple[str, ...]]:
+    """Add lifecycle events, passive modifications and references to ``<meta>``."""
+    meta = doc.meta
+    ident = meta.child("identification")
+    source = ident.get("source", "#source") if ident is not None else "#source"
+    expression = _xpath_one(meta, "a:identification/a:FRBRExpression/a:FRBRuri")
+    base = expression.get("value", "") if expression is not None else ""
+    taken = {e.get("eId") for e in doc.statement.iter() if isinstance(e, AknElement)}
+
+    def fresh(stem: str) -> str:
+        k = 1
+        while f"{stem}_{k}" in taken:
+            k += 1
+        taken.add(f"{stem}_{k}")
+        return f"{stem}_{k}"
+
+    refs = meta.child("references")
+    if refs is None:
+        refs = make("references", {"source": source})
+        meta.insert_ordered(refs)
+    lifecycle = meta.child("lifecycle")
+    if lifecycle is None:
+        lifecycle = make("lifecycle", {"source": source})
+        meta.insert_ordered(lifecycle)
+    analysis = meta.child("analysis")
+    if analysis is None:
+        analysis = make("analysis", {"source": source})
+        meta.insert_ordered(analysis)
+    passive = analysis.child("passiveModifications")
+    if passive is None and applied:
+        passive = make("passiveModifications")
+        active = analysis.child("activeModifications")
+        if active is not None:
+            active.addnext(passive)
+        else:
+            analysis.insert(0, passive)
+    changed: dict[str, list[str]] = {}
+    for c in applied:
+        a = c.amendment
+        ref_id = _safe_id(a.number)
+        if ref_id not in taken:
+            taken.add(ref_id)
+            sub(
+                refs,
+                "passiveRef",
+                {"eId": ref_id, "href": f"{base}/amendment/{a.number}", "showAs": a.label},
+            )
+        sub(
+            lifecycle,
+            "eventRef",
+            {
+                "eId": fresh("evt"),
+                "date": date.isoformat(),
+                "source": f"#{ref_id}",
+                "type": "amendment",
+            },
+        )
+    assert passive is not None or not changes.done
+    for number, kind, node, old in changes.done:
+        alive = node.getroottree().getroot() is doc.tree.getroot()
+        eid = _owner_eid(node) if alive else old
+        if not eid:
+            continue
+        # A deleted provision exists only in the draft as tabled: point there.
+        href = f"#{eid}" if alive else f"{base}/!main#{eid}"
+        mod = sub(passive, "textualMod", {"type": kind, "eId": fresh("pmod")})  # type: ignore[arg-type]
+        sub(mod, "source", {"href": f"#{_safe_id(number)}"})
+        sub(mod, "destination", {"href": href})
+        lst = changed.setdefault(number, [])
+        if eid not in lst:
+            lst.append(eid)
+    if analysis is not None and len(analysis) == 0:
+        meta.remove(analysis)
+    return {k: tuple(v) for k, v in changed.items()}

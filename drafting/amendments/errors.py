@@ -1,0 +1,21 @@
+"""The errors of the amendments package, each saying what is wrong and what to do."""
+
+from __future__ import annotations
+
+from drafting.errors import DraftingError, InputError
+
+
+class AmendmentSyntaxError(InputError):
+    """A line of an amendment file cannot be understood."""
+
+
+class AmendmentTargetError(DraftingError):
+    """An amendment names a provision or words the draft does not have (or has twice)."""
+
+
+class AmendmentApplicationError(DraftingError):
+    """Adopted amendments cannot all be applied; nothing was changed."""
+
+
+class VotesFileError(InputError):
+    """A votes file line is not ``NUMBER: adopted|rejected|withdrawn``."""

@@ -1,0 +1,81 @@
+"""Amendment and votes files from disk, by extension: ``.txt``/``.md`` or AKN ``.xml``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from drafting.amendments.akn import read_amendments_xml
+from drafting.amendments.errors import AmendmentSyntaxError
+from drafting.amendments.model import Amendment, Status
+from drafting.amendments.parser import parse_amendments, parse_votes, read_text_file
+from drafting.errors import InputError
+
+TEXT = (".txt", ".md", ".markdown")
+
+
+def read_amendment_file(path: str | Path) -> list[Amendment]:
+    """The amendments in one file.
+
+    Raises:
+        InputError: missing, unreadable, or of a kind drafting does not read.
+        AmendmentSyntaxError: a line cannot be understood.
+        XMLSyntaxError: an ``.xml`` file is not well-formed.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in TEXT:
+        return parse_amendments(read_text_file(p), str(p))
+    if suffix in (".xml", ".akn"):
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read the file ({exc.strerror})", file=p) from None
+        return read_amendments_xml(data, str(p))
+    if suffix == ".docx":
+        raise InputError(
+            "amendments in Word files are not read in this version",
+            hint="save the file as plain text (.txt) and give that",
+            file=p,
+        )
+    raise InputError(
+        f"drafting does not read amendments from {suffix or 'files without an extension'}",
+        hint="give a .txt, .md or AKN .xml file",
+        file=p,
+    )
+
+
+def read_amendment_files(paths: Sequence[str | Path]) -> list[Amendment]:
+    """The amendments in all ``paths``, in order; a number used twice is an error.
+
+    Raises:
+        AmendmentSyntaxError: as :func:`read_amendment_file`, or a number repeats across files.
+        InputError: a file cannot be read.
+    """
+    out: list[Amendment] = []
+    seen: dict[str, Amendment] = {}
+    for path in paths:
+        for a in read_amendment_file(path):
+            if a.number in seen:
+                first = seen[a.number]
+                raise AmendmentSyntaxError(
+                    f"amendment {a.number} is also in {first.source}",
+                    hint="give each amendment its own number",
+                    file=a.source,
+                    line=a.line,
+                    amendment=a.number,
+                )
+            seen[a.number] = a
+            out.append(a)
+    return out
+
+
+def read_votes(path: str | Path) -> dict[str, Status]:
+    """Votes from a file of lines ``4: adopted``.
+
+    Raises:
+        InputError: the file cannot be read.
+        VotesFileError: a line is not a vote.
+    """
+    p = Path(path)
+    return parse_votes(read_text_file(p), str(p))

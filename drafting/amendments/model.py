@@ -1,0 +1,200 @@
+"""Amendments as data: where they apply and what they do, as frozen records.
+
+An amendment is what a delegation tables: a number, who tabled it, a location in
+the draft *as tabled* and one or more operations ("Leave out ... and insert ...").
+Nothing here knows a document: :mod:`resolve` checks these records against a
+draft, :mod:`apply` carries them out, :mod:`writer` and :mod:`parser` turn them
+into words and back.  Source positions (file, line) do not take part in
+equality, so an amendment read back from what :mod:`writer` wrote compares equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: How the draft is addressed: NATO PA ``Paragraph 13(b)``; UN ``Operative
+#: paragraph 5(c)``, ``Preambular paragraph 3``; EP ``Citation 2``, ``Recital B``.
+LocationKind = Literal["title", "paragraph", "operative", "preambular", "citation", "recital"]
+Status = Literal["tabled", "adopted", "rejected", "withdrawn", "oral"]
+STATUSES: tuple[Status, ...] = ("tabled", "adopted", "rejected", "withdrawn", "oral")
+Outcome = Literal["applied", "rejected", "withdrawn", "fell", "not voted"]
+
+_KIND_WORDS: dict[LocationKind, str] = {
+    "title": "Title",
+    "paragraph": "Paragraph",
+    "operative": "Operative paragraph",
+    "preambular": "Preambular paragraph",
+    "citation": "Citation",
+    "recital": "Recital",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """A provision of the draft as tabled, e.g. paragraph ``13(b)(ii)`` or recital ``B``.
+
+    ``ref`` is the reference in the canonical form ``13(b)(ii)``; for ``preambular``
+    and ``citation`` it is the 1-based position; ``""`` for the title.  ``new`` is
+    the label of an EP-style new provision (``Paragraph 2 a (new)`` has ref ``2``,
+    new ``a``); None otherwise.
+    """
+
+    kind: LocationKind
+    ref: str = ""
+    new: str | None = None
+
+    def __str__(self) -> str:
+        word = _KIND_WORDS[self.kind]
+        if self.kind == "title":
+            return word
+        text = f"{word} {self.ref}"
+        return f"{text} {self.new} (new)" if self.new is not None else text
+
+    def phrase(self) -> str:
+        """The location inside a sentence: ``paragraph 13(b)``, ``recital B``."""
+        s = str(self)
+        return s[0].lower() + s[1:]
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The reference split into levels: ``13(b)(ii)`` -> ``("13", "b", "ii")``."""
+        head, _, rest = self.ref.partition("(")
+        if not rest:
+            return (head,) if head else ()
+        return (head, *rest.rstrip(")").split(")("))
+
+    @property
+    def depth(self) -> int:
+        """0 for a top-level provision, 1 for a sub-paragraph, and so on."""
+        return max(len(self.parts) - 1, 0)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words quoted from the draft; ``occurrence`` (1-based, -1 = last) picks one of several."""
+
+    text: str
+    occurrence: int | None = None
+
+
+@dataclass(frozen=True)
+class NewProvision:
+    """The words of a provision an amendment brings in, with its own sub-paragraphs."""
+
+    markup: str
+    points: tuple[NewProvision, ...] = ()
+
+
+@dataclass(frozen=True)
+class InsertText:
+    """``After "X" insert "Y"``, ``Before ...``, ``At the beginning/end insert "Y"``."""
+
+    where: Literal["after", "before", "beginning", "end"]
+    anchor: Quote | None
+    new: str
+
+
+@dataclass(frozen=True)
+class DeleteText:
+    """``Leave out "X"`` / ``Delete "X"``."""
+
+    target: Quote
+
+
+@dataclass(frozen=True)
+class ReplaceText:
+    """``Leave out "X" and insert "Y"`` / ``Replace "X" with "Y"`` / ``For "X" substitute "Y"``."""
+
+    target: Quote
+    new: str
+
+
+@dataclass(frozen=True)
+class DeleteRange:
+    """``Leave out from "X" to "Y"`` (both ends included), optionally ``and insert "Z"``."""
+
+    start: Quote
+    end: Quote
+    new: str | None = None
+
+
+@dataclass(frozen=True)
+class DeleteProvision:
+    """``Delete paragraph``: the located provision goes, with its sub-paragraphs."""
+
+
+@dataclass(frozen=True)
+class ReplaceProvision:
+    """``Replace the paragraph with the following:`` and the new wording."""
+
+    new: NewProvision
+
+
+@dataclass(frozen=True)
+class InsertProvisions:
+    """``After paragraph 11 insert the following new paragraph(s):``."""
+
+    anchor: Location
+    position: Literal["after", "before"]
+    provisions: tuple[NewProvision, ...]
+
+
+@dataclass(frozen=True)
+class MoveProvision:
+    """``Move paragraph 7 after paragraph 9``."""
+
+    target: Location
+    anchor: Location
+    position: Literal["after", "before"]
+
+
+TextOperation = InsertText | DeleteText | ReplaceText | DeleteRange
+Operation = TextOperation | DeleteProvision | ReplaceProvision | InsertProvisions | MoveProvision
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One tabled amendment; ``location`` is None only when every operation names its place."""
+
+    number: str
+    location: Location | None
+    operations: tuple[Operation, ...]
+    tabled_by: str = ""
+    justification: str = ""
+    status: Status = "tabled"
+    #: A compromise amendment replaces the amendments it lists; they fall if it is adopted.
+    compromise: bool = False
+    replaces: tuple[str, ...] = ()
+    #: The two columns of a table-form amendment (draft text, amended text), when given so.
+    columns: tuple[str, str] | None = field(default=None, compare=False)
+    source: str | None = field(default=None, compare=False)
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def where(self) -> Location | None:
+        """The provision the amendment is about: its location, or the first place an
+        operation names."""
+        if self.location is not None:
+            return self.location
+        for op in self.operations:
+            if isinstance(op, InsertProvisions):
+                return op.anchor
+            if isinstance(op, MoveProvision):
+                return op.target
+        return None
+
+    @property
+    def where_text(self) -> str:
+        """The location as printed in lists and reports."""
+        if self.location is None and self.operations:
+            op = self.operations[0]
+            if isinstance(op, InsertProvisions):
+                return f"{op.position.capitalize()} {op.anchor.phrase()}"
+        loc = self.where
+        return str(loc) if loc is not None else ""
+
+    @property
+    def label(self) -> str:
+        """``Amendment 4`` or ``Compromise amendment 1``."""
+        return f"{'Compromise amendment' if self.compromise else 'Amendment'} {self.number}"

@@ -1,0 +1,436 @@
+"""Checking amendments against the draft as tabled: does every place and every word exist?
+
+Each operation is *resolved* to what it touches in the draft: a provision element
+and, for word changes, a character span of its clause text.  Everything later
+(overlaps, voting order, application) works on these resolved targets, computed
+once against the draft as tabled, so an amendment to paragraph 13(b) lands on the
+same words whatever else is adopted before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from drafting.akn.elements import AknElement
+from drafting.akn.inline import text_of
+from drafting.akn.ns import XPATH_NS
+from drafting.amendments.errors import AmendmentTargetError
+from drafting.amendments.model import (
+    Amendment,
+    DeleteProvision,
+    DeleteRange,
+    DeleteText,
+    InsertProvisions,
+    InsertText,
+    Location,
+    MoveProvision,
+    Operation,
+    Quote,
+    ReplaceProvision,
+    ReplaceText,
+)
+from drafting.amendments.words import (
+    Splice,
+    closest,
+    end_position,
+    find_all,
+    insertion,
+    normalize,
+    ordinal,
+    tidy,
+)
+from drafting.errors import DraftingError
+from drafting.model.document import Document
+from drafting.model.provision import Provision
+
+TargetKind = Literal["text", "delete", "replace", "insert", "move"]
+
+
+@dataclass(frozen=True)
+class Host:
+    """Something with clause text an amendment can reach: a provision, or the title."""
+
+    element: AknElement
+    provision: Provision | None
+    label: str
+
+    @property
+    def blocks(self) -> list[AknElement]:
+        """The elements holding the words (``<p>`` blocks, or ``<docTitle>``)."""
+        if self.provision is not None:
+            return self.provision.blocks
+        return [self.element]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text_of(b) for b in self.blocks)
+
+    def covers(self, other: Host) -> bool:
+        """True when ``other`` is this host or lies inside it (a sub-paragraph of it)."""
+        node: AknElement | None = other.element
+        while node is not None:
+            if node is self.element:
+                return True
+            parent = node.getparent()
+            node = parent if isinstance(parent, AknElement) else None
+        return False
+
+
+@dataclass(frozen=True)
+class Target:
+    """One operation of an amendment, resolved against the draft as tabled.
+
+    ``footprint`` is the span of clause text the operation needs unchanged (the
+    quoted words, or the anchor of an insertion); None when it needs the whole
+    provision (deleting or replacing it) or no words at all (a new provision).
+    """
+
+    amendment: str
+    index: int
+    kind: TargetKind
+    host: Host
+    operation: Operation
+    splice: Splice | None = None
+    footprint: tuple[int, int] | None = None
+    anchor: Host | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of checking one amendment: its targets, or what is wrong."""
+
+    amendment: Amendment
+    targets: tuple[Target, ...]
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Two amendments reaching the same words or provision: adopting one makes the other fall."""
+
+    first: str
+    second: str
+    where: str
+    what: str
+
+
+# -- locations -------------------------------------------------------------------
+
+
+def _walk(pool: Sequence[Provision], parts: Sequence[str], what: str) -> Provision:
+    current: Provision | None = None
+    for depth, part in enumerate(parts):
+        options = pool if current is None else current.children
+        match = [p for p in options if (p.number or "").lower() == part.lower()]
+        if len(match) != 1:
+            labels = [p.number for p in options if p.number]
+            shown = parts[0] + "".join(f"({x})" for x in parts[1 : depth + 1])
+            have = (
+                f"{labels[0]} to {labels[-1]}" if len(labels) > 1 else (labels[0] if labels else "")
+            )
+            if current is None:
+                tail = f"the draft has {what}s {have}" if labels else f"the draft has no {what}s"
+                problem = f"{what} {shown} does not exist; {tail}"
+            else:
+                tail = (
+                    f"paragraph {current.ref} has sub-paragraphs {have}"
+                    if labels
+                    else f"paragraph {current.ref} has no sub-paragraphs"
+                )
+                problem = f"sub-paragraph {shown} does not exist; {tail}"
+            raise AmendmentTargetError(problem, hint="check the number against the draft as tabled")
+        current = match[0]
+    assert current is not None
+    return current
+
+
+def locate(doc: Document, loc: Location) -> Host:
+    """The provision (or title) ``loc`` names in ``doc``.
+
+    Raises:
+        AmendmentTargetError: nothing has that number; the message says what exists.
+    """
+    if loc.kind == "title":
+        found = doc.statement.xpath("a:preface/a:longTitle//a:docTitle", namespaces=XPATH_NS)
+        if isinstance(found, list) and found and isinstance(found[0], AknElement):
+            return Host(found[0], None, "the title")
+        raise AmendmentTargetError("the draft has no title", hint="check the location")
+    parts = loc.parts
+    try:
+        if loc.kind == "paragraph":
+            prov = _walk([p for p in doc.top_level if p.number], parts, "paragraph")
+        elif loc.kind == "operative":
+            prov = _walk(doc.paragraphs, parts, "operative paragraph")
+        elif loc.kind == "recital":
+            prov = _walk(doc.recitals, parts, "recital")
+        elif loc.kind == "preambular":
+            prov = doc.preambular(int(parts[0]))
+        else:
+            prov = doc.citation(int(parts[0]))
+    except DraftingError as exc:
+        raise AmendmentTargetError(exc.message, hint=exc.hint) from None
+    return Host(prov.element, prov, loc.phrase())
+
+
+# -- words -----------------------------------------------------------------------
+
+
+def _find(host: Host, quote: Quote, after: int = 0) -> tuple[int, int]:
+    text = host.text
+    spans = [s for s in find_all(text, quote.text) if s[0] >= after]
+    shown = f'"{quote.text}"'
+    if not spans:
+        near = closest(text[after:], quote.text)
+        extra = f'; closest: "{near}"' if near else ""
+        where = host.label if after == 0 else f"{host.label} after the start of the range"
+        raise AmendmentTargetError(
+            f"{shown} is not in {where}{extra}",
+            hint="quote the words exactly as they stand in the draft as tabled",
+        )
+    if quote.occurrence is None:
+        if len(spans) > 1:
+            raise AmendmentTargetError(
+                f"{shown} occurs {len(spans)} times in {host.label}; say which",
+                hint=f"write e.g. {ordinal(2)} {shown}, or quote more words",
+            )
+        return spans[0]
+    k = len(spans) - 1 if quote.occurrence == -1 else quote.occurrence - 1
+    if not 0 <= k < len(spans):
+        times = "once" if len(spans) == 1 else f"{len(spans)} times"
+        raise AmendmentTargetError(
+            f"there is no {ordinal(quote.occurrence)[4:]} {shown} in {host.label};"
+            f" it occurs {times}",
+            hint="check the ordinal",
+        )
+    return spans[k]
+
+
+def _text_target(number: str, index: int, host: Host, op: Operation) -> Target:
+    text = host.text
+    if isinstance(op, InsertText):
+        if op.where in ("after", "before"):
+            assert op.anchor is not None
+            s, e = _find(host, op.anchor)
+            at = e if op.where == "after" else s
+            splice = insertion(text, at, op.new, op.where)
+            foot = (s, e)
+        elif op.where == "beginning":
+            splice, foot = insertion(text, 0, op.new, "before"), (0, 0)
+        else:
+            at = end_position(text)
+            splice, foot = insertion(text, at, op.new, "after"), (at, at)
+    elif isinstance(op, DeleteText):
+        s, e = _find(host, op.target)
+        splice, foot = tidy(text, s, e, ""), (s, e)
+    elif isinstance(op, ReplaceText):
+        s, e = _find(host, op.target)
+        splice, foot = tidy(text, s, e, op.new), (s, e)
+    else:
+        assert isinstance(op, DeleteRange)
+        s, _ = _find(host, op.start)
+        if op.end.occurrence is None:
+            _, e = _find(host, Quote(op.end.text, 1), after=s)
+        else:
+            es, e = _find(host, op.end)
+            if es < s:
+                raise AmendmentTargetError(
+                    f'"{op.end.text}" comes before "{op.start.text}" in {host.label}',
+                    hint="give the range in reading order",
+                )
+        splice, foot = tidy(text, s, e, op.new or ""), (s, e)
+    if "\n" in text[splice.start : splice.end]:
+        raise AmendmentTargetError(
+            f"the words reach across two paragraphs of text in {host.label}",
+            hint="split the amendment into one operation per block of text",
+        )
+    return Target(number, index, "text", host, op, splice, foot)
+
+
+def resolve(doc: Document, amendment: Amendment) -> tuple[Target, ...]:
+    """Every operation of ``amendment`` resolved against ``doc`` (the draft as tabled).
+
+    Raises:
+        AmendmentTargetError: a place or quoted words are missing or ambiguous; the
+            error carries the amendment number.
+    """
+    try:
+        return _resolve(doc, amendment)
+    except AmendmentTargetError as exc:
+        raise AmendmentTargetError(
+            exc.message,
+            hint=exc.hint,
+            amendment=amendment.number,
+            file=amendment.source,
+            line=amendment.line,
+        ) from None
+
+
+def _resolve(doc: Document, a: Amendment) -> tuple[Target, ...]:
+    out: list[Target] = []
+    host = locate(doc, a.location) if a.location is not None and a.location.new is None else None
+    if a.columns is not None and host is not None and a.columns[0].strip():
+        from drafting.amendments.parser import column_text
+
+        if normalize(column_text(a.columns[0])) != normalize(host.text):
+            raise AmendmentTargetError(
+                f"the Draft text column does not match {host.label} as tabled",
+                hint="copy the provision's text from the draft into the first column",
+            )
+    for i, op in enumerate(a.operations):
+        if isinstance(op, InsertProvisions):
+            anchor = locate(doc, op.anchor)
+            if anchor.provision is None:
+                raise AmendmentTargetError("new provisions cannot go next to the title")
+            out.append(Target(a.number, i, "insert", anchor, op))
+            continue
+        if isinstance(op, MoveProvision):
+            target, anchor = locate(doc, op.target), locate(doc, op.anchor)
+            if target.provision is None or anchor.provision is None:
+                raise AmendmentTargetError("the title cannot be moved")
+            if target.covers(anchor):
+                raise AmendmentTargetError(
+                    f"{target.label} cannot move next to itself or its own sub-paragraphs"
+                )
+            if target.provision.level != anchor.provision.level:
+                raise AmendmentTargetError(
+                    f"{target.label} and {anchor.label} are not at the same level",
+                    hint="move a paragraph next to a paragraph, a sub-paragraph next to a"
+                    " sub-paragraph",
+                )
+            out.append(Target(a.number, i, "move", target, op, anchor=anchor))
+            continue
+        if host is None:
+            raise AmendmentTargetError(
+                "the amendment does not say which provision it amends",
+                hint="add a location line such as Paragraph 13(b)",
+            )
+        if isinstance(op, DeleteProvision):
+            if host.provision is None:
+                raise AmendmentTargetError("the title cannot be deleted", hint="replace it instead")
+            out.append(Target(a.number, i, "delete", host, op))
+        elif isinstance(op, ReplaceProvision):
+            if host.provision is None and op.new.points:
+                raise AmendmentTargetError("the title has no sub-paragraphs")
+            out.append(Target(a.number, i, "replace", host, op))
+        else:
+            out.append(_text_target(a.number, i, host, op))
+    _own_overlaps(a, out)
+    return tuple(out)
+
+
+def _own_overlaps(a: Amendment, targets: list[Target]) -> None:
+    for i, t in enumerate(targets):
+        for u in targets[i + 1 :]:
+            if _clash(t, u):
+                raise AmendmentTargetError(
+                    f"operations {t.index + 1} and {u.index + 1} reach the same words",
+                    hint="combine them into one operation",
+                )
+
+
+# -- overlaps --------------------------------------------------------------------
+
+
+def _spans_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    (s1, e1), (s2, e2) = a, b
+    if s1 == e1 and s2 == e2:
+        return s1 == s2
+    if s1 == e1:
+        return s2 < s1 < e2
+    if s2 == e2:
+        return s1 < s2 < e1
+    return s1 < e2 and s2 < e1
+
+
+def _clash(t: Target, u: Target) -> bool:
+    """True when carrying out ``t`` changes what ``u`` needs (or the reverse)."""
+    whole = ("delete", "replace")
+    if t.kind in whole and u.kind in whole:
+        return t.host.covers(u.host) or u.host.covers(t.host)
+    if t.kind in whole:
+        return _reaches(t, u)
+    if u.kind in whole:
+        return _reaches(u, t)
+    if t.kind == "text" and u.kind == "text":
+        if t.host.element is not u.host.element:
+            return False
+        assert t.footprint is not None and u.footprint is not None
+        return _spans_meet(t.footprint, u.footprint)
+    if t.kind == "move" and u.kind == "move":
+        return t.host.element is u.host.element
+    return False
+
+
+def _reaches(whole: Target, other: Target) -> bool:
+    if other.kind == "insert":
+        # New provisions next to a deleted one still have their place; next to a
+        # replaced one too.  Inside a deleted one (sub-paragraph of it) they do not.
+        anchor = other.host
+        return whole.kind == "delete" and whole.host.covers(anchor) and anchor != whole.host
+    if other.kind == "move":
+        return whole.kind == "delete" and (
+            whole.host.covers(other.host)
+            or (
+                other.anchor is not None
+                and whole.host.covers(other.anchor)
+                and other.anchor != whole.host
+            )
+        )
+    return whole.host.covers(other.host)
+
+
+def clashes(first: Sequence[Target], second: Sequence[Target]) -> Target | None:
+    """The first target of ``first`` that ``second`` clashes with; None if independent."""
+    for t in first:
+        for u in second:
+            if _clash(t, u):
+                return t
+    return None
+
+
+def check_amendments(doc: Document, amendments: Sequence[Amendment]) -> list[Check]:
+    """Resolve every amendment against ``doc``; a failure is its report, not an error."""
+    out = []
+    for a in amendments:
+        try:
+            out.append(Check(a, resolve(doc, a), ()))
+        except AmendmentTargetError as exc:
+            text = exc.message + (f"; {exc.hint}" if exc.hint else "")
+            out.append(Check(a, (), (text,)))
+    return out
+
+
+def find_overlaps(checks: Sequence[Check]) -> list[Overlap]:
+    """Pairs of amendments whose targets intersect, and duplicates."""
+    out: list[Overlap] = []
+    for i, c in enumerate(checks):
+        for d in checks[i + 1 :]:
+            a, b = c.amendment, d.amendment
+            if a.where == b.where and a.operations == b.operations:
+                out.append(Overlap(a.number, b.number, a.where_text, "duplicate"))
+                continue
+            if not c.ok or not d.ok:
+                continue
+            hit = clashes(c.targets, d.targets)
+            if hit is not None:
+                out.append(Overlap(a.number, b.number, hit.host.label, _what(hit, d.targets)))
+    return out
+
+
+def _what(t: Target, others: Sequence[Target]) -> str:
+    if t.kind == "delete" or any(u.kind == "delete" for u in others):
+        return "one deletes a provision the other changes"
+    if t.kind == "replace" or any(u.kind == "replace" for u in others):
+        return "one replaces a provision the other changes"
+    if t.footprint is not None:
+        s, e = t.footprint
+        words = normalize(t.host.text[s:e])
+        if words:
+            return f'both change "{words}"'
+    return "both change the same place"

@@ -1,0 +1,140 @@
+"""The voting list: in which order amendments are put to the vote, and what falls.
+
+Parliaments vote in the order of the text (title, preamble, operative part,
+paragraph by paragraph).  Where amendments to one provision exclude each other,
+the one departing furthest from the draft comes first: deleting the provision,
+then replacing it whole, then by the number of words changed; compromise
+amendments come before all others on their provision.  If one is adopted, the
+others it clashes with fall without a vote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from drafting.amendments.model import Amendment
+from drafting.amendments.resolve import Check, Target, check_amendments, clashes
+from drafting.amendments.words import normalize
+from drafting.model.document import Document
+
+
+@dataclass(frozen=True)
+class VotingItem:
+    """One line of the voting list."""
+
+    position: int
+    amendment: Amendment
+    #: Where in the draft, as printed: ``Paragraph 13(b)``.
+    where: str
+    #: Amendments that fall if this one is adopted.
+    falls: tuple[str, ...]
+    #: Why it cannot be voted as it stands; '' when it can.
+    problem: str = ""
+
+
+def natural_key(number: str) -> tuple[tuple[int, str], ...]:
+    """Sort key putting amendment 2 before amendment 10."""
+    return tuple(
+        (int(t), "") if t.isdigit() else (1 << 30, t.lower())
+        for t in re.findall(r"\d+|\D+", number)
+    )
+
+
+def _words_changed(a: Amendment, targets: Sequence[Target]) -> int:
+    total = 0
+    for t in targets:
+        if t.splice is not None:
+            old = t.host.text[t.splice.start : t.splice.end]
+            total += len(normalize(old).split()) + len(normalize(t.splice.new).split())
+    return total
+
+
+def _severity(a: Amendment, targets: Sequence[Target]) -> tuple[int, int]:
+    kinds = {t.kind for t in targets}
+    if "delete" in kinds:
+        return (0, 0)
+    if "replace" in kinds:
+        return (1, 0)
+    return (2, -_words_changed(a, targets))
+
+
+def _place(doc: Document, check: Check, order: dict[object, int]) -> tuple[float, int]:
+    """The position of an amendment in the text: (rank of its provision, sub-order)."""
+    if not check.targets:
+        return (float("inf"), 0)
+    t = check.targets[0]
+    if t.host.provision is None:
+        return (-1.0, 0)
+    rank = float(order.get(t.host.element, 0))
+    if t.kind == "insert":
+        last = list(t.host.provision.walk())[-1]
+        base = float(order.get(last.element, rank))
+        op = t.operation
+        before = getattr(op, "position", "after") == "before"
+        return ((rank - 0.5) if before else (base + 0.5), 0)
+    return (rank, 0)
+
+
+def voting_order(doc: Document, checks: Sequence[Check]) -> list[Check]:
+    """``checks`` in the order their amendments are put to the vote."""
+    order: dict[object, int] = {p.element: i for i, p in enumerate(doc.provisions())}
+
+    def key(c: Check) -> tuple[object, ...]:
+        place = _place(doc, c, order)
+        return (
+            place,
+            0 if c.amendment.compromise else 1,
+            _severity(c.amendment, c.targets),
+            natural_key(c.amendment.number),
+        )
+
+    return sorted(checks, key=key)
+
+
+def voting_list(doc: Document, amendments: Sequence[Amendment]) -> list[VotingItem]:
+    """The voting list for ``amendments`` on the draft ``doc``.
+
+    Withdrawn amendments are left out; amendments that cannot be resolved are
+    listed last with their problem.
+    """
+    checks = [c for c in check_amendments(doc, amendments) if c.amendment.status != "withdrawn"]
+    ordered = voting_order(doc, checks)
+    items = []
+    for i, c in enumerate(ordered):
+        falls: list[str] = []
+        for d in ordered[i + 1 :]:
+            if d.amendment.number in c.amendment.replaces or (
+                c.ok and d.ok and clashes(c.targets, d.targets) is not None
+            ):
+                falls.append(d.amendment.number)
+        items.append(
+            VotingItem(
+                i + 1,
+                c.amendment,
+                c.amendment.where_text,
+                tuple(falls),
+                "; ".join(c.problems),
+            )
+        )
+    return items
+
+
+def voting_list_markdown(items: Sequence[VotingItem], title: str = "") -> str:
+    """The voting list as Markdown, one numbered line per amendment."""
+    out = [f"# Voting list{': ' + title if title else ''}", ""]
+    for it in items:
+        a = it.amendment
+        who = f" ({a.tabled_by})" if a.tabled_by else ""
+        line = f"{it.position}. {it.where} — {a.label}{who}"
+        if it.falls:
+            names = ", ".join(it.falls)
+            many = len(it.falls) > 1
+            line += (
+                f" — if adopted, amendment{'s' if many else ''} {names} fall{'' if many else 's'}"
+            )
+        if it.problem:
+            line += f" — cannot be voted as tabled: {it.problem}"
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,268 @@
+"""Words in clause text: matching quoted words, splicing, and a word-level diff.
+
+Quoted words match the draft "exactly after normalising white space and quote
+characters": a delegation typing ``NATO’s`` for ``NATO's`` or breaking a line
+inside a quotation still hits its target.  Matching runs on a normalised copy of
+the text that remembers, for every character, where it came from, so the edit
+lands on the original characters and nothing else changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from drafting.amendments.model import DeleteText, InsertText, Quote, ReplaceText, TextOperation
+
+_QUOTE_MAP = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+#: Characters that attach to the word before them: no space is put in front.
+_CLOSING = ",.;:!?)]"
+ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+
+
+def normalize(text: str) -> str:
+    """Quote characters made plain, white space collapsed and trimmed."""
+    return _SPACE.sub(" ", text.translate(_QUOTE_MAP)).strip()
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised text and, for each of its characters, the index in the original."""
+
+    text: str
+    index: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> Normalized:
+        chars: list[str] = []
+        index: list[int] = []
+        plain = original.translate(_QUOTE_MAP)
+        for i, ch in enumerate(plain):
+            if ch.isspace():
+                if not chars or chars[-1] == " ":
+                    continue
+                chars.append(" ")
+            else:
+                chars.append(ch)
+            index.append(i)
+        if chars and chars[-1] == " ":
+            chars.pop()
+            index.pop()
+        return cls("".join(chars), tuple(index))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of normalised characters [start, end)."""
+        return self.index[start], self.index[end - 1] + 1
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    """Start offsets of the non-overlapping occurrences of ``needle`` in ``haystack``."""
+    out: list[int] = []
+    if not needle:
+        return out
+    i = haystack.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = haystack.find(needle, i + len(needle))
+    return out
+
+
+def find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Original spans of every occurrence of ``needle`` in ``text``, both normalised."""
+    norm = Normalized.of(text)
+    want = normalize(needle)
+    return [norm.span(s, s + len(want)) for s in occurrences(norm.text, want)]
+
+
+def closest(text: str, needle: str) -> str | None:
+    """The words of ``text`` most like ``needle`` (for "did you mean"); None if nothing is close."""
+    words = normalize(text).split(" ")
+    want = normalize(needle)
+    n = len(want.split(" "))
+    best, best_ratio = None, 0.5
+    sizes = {n} | ({n + 1} if n > 1 else set()) | ({n - 1} if n > 2 else set())
+    for size in sorted(sizes):
+        for i in range(0, max(len(words) - size + 1, 1)):
+            cand = " ".join(words[i : i + size]).strip(",;:.()")
+            ratio = difflib.SequenceMatcher(None, want, cand, autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = cand, ratio
+    return best
+
+
+def ordinal(n: int) -> str:
+    """``the second`` for 2, ``the last`` for -1."""
+    if n == -1:
+        return "the last"
+    if 1 <= n <= len(ORDINALS):
+        return f"the {ORDINALS[n - 1]}"
+    return f"occurrence {n} of"
+
+
+# -- splicing ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Splice:
+    """Replace original characters [start, end) with ``new``: one edit to clause text."""
+
+    start: int
+    end: int
+    new: str
+
+
+def tidy(text: str, start: int, end: int, new: str) -> Splice:
+    """Widen an edit that removes words so those around it keep one space between them.
+
+    Deleting ``"b"`` from ``"a b c"`` removes one of the two spaces too; deleting
+    ``"b"`` from ``"a b, c"`` removes the space before the comma.
+    """
+    if new:
+        return Splice(start, end, new)
+    left, right = text[:start], text[end:]
+    if left.endswith(" ") and (right == "" or right.startswith(" ") or right[:1] in _CLOSING):
+        start -= 1
+    elif left == "" and right.startswith(" "):
+        end += 1
+    return Splice(start, end, "")
+
+
+def insertion(text: str, at: int, new: str, side: Literal["after", "before"]) -> Splice:
+    """Put ``new`` at ``at`` as words of their own, spaced from the anchor's side.
+
+    After an anchor the new words are preceded by a space (none before a comma or
+    other closing mark); before an anchor they are followed by one.
+    """
+    if side == "after":
+        glue = "" if new[:1] in _CLOSING or at == 0 else " "
+        return Splice(at, at, glue + new)
+    glue = "" if new.endswith("(") or at >= len(text) else " "
+    return Splice(at, at, new + glue)
+
+
+def end_position(text: str) -> int:
+    """Where ``At the end insert`` puts words: before the clause's closing ``;``, ``.`` or ``:``."""
+    stripped = text.rstrip()
+    if stripped and stripped[-1] in ";.:":
+        return len(stripped) - 1
+    return len(stripped)
+
+
+def apply_splices(text: str, splices: Sequence[Splice]) -> str:
+    """The text after non-overlapping splices, all positions referring to ``text``."""
+    out = text
+    for s in sorted(splices, key=lambda s: (s.start, s.end), reverse=True):
+        out = out[: s.start] + s.new + out[s.end :]
+    return out
+
+
+# -- word diff -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a word diff: kept, inserted or removed text."""
+
+    kind: Literal["same", "insert", "delete"]
+    text: str
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _opcodes(
+    old: str, new: str
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[str, int, int, int, int]]]:
+    ow, nw = _words(old), _words(new)
+    a = [old[s:e] for s, e in ow]
+    b = [new[s:e] for s, e in nw]
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return ow, nw, [(str(t), i1, i2, j1, j2) for t, i1, i2, j1, j2 in ops]
+
+
+def word_diff(old: str, new: str) -> list[Piece]:
+    """A word-level diff of ``old`` against ``new``, as presentation-ready pieces."""
+    old, new = normalize(old), normalize(new)
+    ow, nw, ops = _opcodes(old, new)
+    out: list[Piece] = []
+
+    def join(text: str, spans: list[tuple[int, int]], i: int, j: int) -> str:
+        return text[spans[i][0] : spans[j - 1][1]] if j > i else ""
+
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            out.append(Piece("same", join(old, ow, i1, i2)))
+            continue
+        if i2 > i1:
+            out.append(Piece("delete", join(old, ow, i1, i2)))
+        if j2 > j1:
+            out.append(Piece("insert", join(new, nw, j1, j2)))
+    return out
+
+
+def quote_for(text: str, start: int, end: int) -> Quote:
+    """A quotation of text[start:end] that picks out that very place (an ordinal when
+    the words occur more than once)."""
+    want = normalize(text[start:end])
+    norm = Normalized.of(text)
+    starts = occurrences(norm.text, want)
+    origin = [norm.index[s] for s in starts]
+    if start in origin:
+        k = origin.index(start)
+        if len(origin) == 1:
+            return Quote(want)
+        return Quote(want, -1 if k == len(origin) - 1 and len(origin) > 2 else k + 1)
+    raise ValueError("the words cannot be quoted unambiguously")
+
+
+def derive_operations(original: str, edited: str) -> tuple[TextOperation, ...]:
+    """The word-level operations that turn ``original`` into ``edited`` (both normalised).
+
+    Each changed run becomes one ``Leave out``, ``Leave out ... and insert`` or
+    ``After ... insert``; quotations take an ordinal when the words recur.
+    """
+    original, edited = normalize(original), normalize(edited)
+    ow, nw, ops = _opcodes(original, edited)
+    out: list[TextOperation] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        new = edited[nw[j1][0] : nw[j2 - 1][1]] if j2 > j1 else ""
+        if i2 > i1:
+            quote = _safe_quote(original, ow, i1, i2)
+            out.append(ReplaceText(quote, new) if new else DeleteText(quote))
+        elif i1 > 0:
+            out.append(InsertText("after", _safe_quote(original, ow, i1 - 1, i1), new))
+        elif ow:
+            out.append(InsertText("before", _safe_quote(original, ow, 0, 1), new))
+        else:
+            out.append(InsertText("beginning", None, new))
+    return tuple(out)
+
+
+def _safe_quote(text: str, spans: list[tuple[int, int]], i: int, j: int) -> Quote:
+    """Quote words i..j; widen leftwards when an overlapping repeat hides the place."""
+    while True:
+        try:
+            return quote_for(text, spans[i][0], spans[j - 1][1])
+        except ValueError:
+            if i == 0:
+                raise
+            i -= 1

@@ -1,0 +1,76 @@
+"""Golden amendment cases: one folder per case under tests/golden/amendments/<case>/.
+
+Each folder holds the draft (``draft.akn.xml`` or ``draft.md``), the amendments
+(``amendments.txt``/``.md``/``.xml``), optionally ``votes.txt``, and what must come
+out: ``expected.md`` (the amended text) with ``expected-report.json``,
+``expected-check.txt`` (what ``amendments check`` prints), ``expected-voting.md``
+(the voting list) or ``expected-error.txt`` (the one-line error of a refused run).
+Regenerate on purpose with ``DRAFTING_UPDATE_GOLDEN=1 pytest tests/test_amendments_golden.py``
+and review the difference like code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN, assert_valid
+
+from drafting.amendments import (
+    apply_amendments,
+    check,
+    read_amendment_files,
+    read_votes,
+    report_json,
+    voting_list,
+    voting_list_markdown,
+)
+from drafting.errors import DraftingError
+from drafting.formats import load_document
+from drafting.text import write_text
+
+CASES = sorted(p for p in (GOLDEN / "amendments").iterdir() if p.is_dir())
+UPDATE = os.environ.get("DRAFTING_UPDATE_GOLDEN") == "1"
+
+
+def _one(case: Path, stem: str) -> Path:
+    found = sorted(case.glob(f"{stem}.*"))
+    assert found, f"{case.name}: no {stem}.* file"
+    return found[0]
+
+
+def _compare(path: Path, actual: str) -> None:
+    if UPDATE:
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.exists(), f"{path} missing; run with DRAFTING_UPDATE_GOLDEN=1 to create it"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_amendment_case_gives_the_expected_outputs(case: Path) -> None:
+    draft = load_document(_one(case, "draft"))
+    amendments = read_amendment_files([_one(case, "amendments")])
+    votes_file = case / "votes.txt"
+    votes = read_votes(votes_file) if votes_file.exists() else None
+    checked = False
+    if (case / "expected-check.txt").exists():
+        _compare(case / "expected-check.txt", "\n".join(check(draft, amendments).lines()) + "\n")
+        checked = True
+    if (case / "expected-voting.md").exists():
+        _compare(case / "expected-voting.md", voting_list_markdown(voting_list(draft, amendments)))
+        checked = True
+    if (case / "expected-error.txt").exists():
+        with pytest.raises(DraftingError) as err:
+            apply_amendments(draft, amendments, votes=votes)
+        _compare(case / "expected-error.txt", str(err.value) + "\n")
+        return
+    if (case / "expected.md").exists() or not checked:
+        before = draft.to_bytes()
+        amended = apply_amendments(draft, amendments, votes=votes, date=dt.date(2024, 11, 25))
+        assert draft.to_bytes() == before, "the draft itself must not change"
+        assert_valid(amended.document)
+        _compare(case / "expected.md", write_text(amended.document))
+        _compare(case / "expected-report.json", report_json(amended))
