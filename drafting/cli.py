@@ -102,6 +102,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--number", help="The resolution's number, e.g. 495.")
 @click.option("--body", help='The assembly, e.g. "NATO Parliamentary Assembly".')
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date of the text.")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Word only: write the import report here (.md or .json).",
+)
+@click.option("--accept-changes", is_flag=True, help="Word only: accept all tracked changes.")
+@click.option("--reject-changes", is_flag=True, help="Word only: reject all tracked changes.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @handle_errors
 def import_cmd(
@@ -111,21 +118,47 @@ def import_cmd(
     number: str | None,
     body: str | None,
     date_: str | None,
+    report: Path | None,
+    accept_changes: bool,
+    reject_changes: bool,
     force: bool,
 ) -> None:
-    """Import a draft (.txt or .md as typed) into Akoma Ntoso XML.
+    """Import a draft (.docx, or .txt/.md as typed) into Akoma Ntoso XML.
+
+    A Word file with tracked changes is refused unless --accept-changes or
+    --reject-changes says what to do with them.
 
     \b
     Example:
+      drafting import draft.docx -o draft.akn.xml --report draft-report.md
       drafting import draft.md -o draft.akn.xml --style nato-pa
     """
     from drafting import formats, io
 
+    if accept_changes and reject_changes:
+        raise click.UsageError("give --accept-changes or --reject-changes, not both")
+    is_word = input.suffix.lower() in (".docx", ".docm", ".dotx", ".doc")
+    if report is not None and not is_word:
+        raise click.UsageError("--report is made for Word (.docx) imports only")
     io.check_output(output, inputs=[input], force=force)
+    if report is not None:
+        from drafting.docx_import.report import check_report_path
+
+        check_report_path(report, inputs=(input, output), force=force)
     result = formats.import_file(
-        input, style=style, number=number, body=body, date=_parse_date(date_)
+        input,
+        style=style,
+        number=number,
+        body=body,
+        date=_parse_date(date_),
+        accept_changes=True if accept_changes else False if reject_changes else None,
     )
     formats.export_file(result.document, output, inputs=[input], force=force)
+    word_report = getattr(result, "report", None)
+    if word_report is not None:
+        if report is not None:
+            word_report.write(report, inputs=(input, output), force=force)
+        click.echo(word_report.summary(), err=True)
     doc = result.document
     how = "detected" if result.style_detected else "given"
     click.echo(
@@ -144,20 +177,41 @@ def import_cmd(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="The file to write; its extension picks the format (.md, .txt, .akn.xml).",
+    help="The file to write; its extension picks the format"
+    " (.docx, .pdf, .html, .md, .txt, .akn.xml).",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A Word template (.docx/.dotx) whose styles, headers and page setup to use.",
+)
+@click.option(
+    "--word-numbering",
+    is_flag=True,
+    help="Number paragraphs with Word's automatic numbering (for drafts still being edited).",
 )
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @handle_errors
-def export_cmd(input: Path, output: Path, force: bool) -> None:
-    """Export a resolution as the numbered final text.
+def export_cmd(
+    input: Path, output: Path, template: Path | None, word_numbering: bool, force: bool
+) -> None:
+    """Export a resolution as the numbered final text (Word, PDF, HTML, Markdown, text).
 
     \b
     Example:
-      drafting export resolution-495.akn.xml -o resolution-495.md
+      drafting export resolution-495.akn.xml -o resolution-495.docx
+      drafting export resolution-495.akn.xml -o resolution-495.pdf --template nato.dotx
     """
     from drafting import formats
 
-    formats.export_file(formats.load_document(input), output, inputs=[input], force=force)
+    formats.export_file(
+        formats.load_document(input),
+        output,
+        inputs=[input],
+        force=force,
+        template=template,
+        word_numbering=word_numbering,
+    )
     click.echo(f"wrote {output}", err=True)
 
 
@@ -267,6 +321,268 @@ def demo_cmd(outdir: Path) -> None:
         click.echo(step)
     for path in result.outputs:
         click.echo(f"wrote {path}")
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the diff here; the extension picks the format (.txt, .html, .docx, .json).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html", "docx", "columns-docx", "columns-html", "json"]),
+    help="Output format (default: from -o, else text).",
+)
+@click.option("--ignore-numbering", is_flag=True, help="Do not report new numbers.")
+@click.option("--check", is_flag=True, help="Print nothing; exit 1 if the versions differ.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal output.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@handle_errors
+def diff_cmd(
+    old: Path,
+    new: Path,
+    output: Path | None,
+    fmt: str | None,
+    ignore_numbering: bool,
+    check: bool,
+    color: bool | None,
+    force: bool,
+) -> None:
+    """Show what changed between two versions, provision by provision, word by word.
+
+    OLD and NEW may be AKN, .md/.txt or .docx files.  Renumbered, inserted,
+    deleted and moved provisions are recognised as such.
+
+    \b
+    Example:
+      drafting diff draft.akn.xml final.akn.xml
+      drafting diff draft.akn.xml final.akn.xml -o changes.docx
+      drafting diff draft.akn.xml final.akn.xml --format columns-html -o table.html
+    """
+    from drafting.diff.records import DiffResult
+    from drafting.formats import diff_files
+
+    if check and output is None and fmt is None:
+        fmt = "json"  # rendered but not shown: --check only sets the exit code
+    use_color = sys.stdout.isatty() if color is None else color
+    result, data = diff_files(
+        old,
+        new,
+        out=output,
+        fmt=fmt,
+        ignore_numbering=ignore_numbering,
+        color=use_color,
+        force=force,
+    )
+    assert isinstance(result, DiffResult)
+    if output is not None:
+        click.echo(f"wrote {output}: {result.summary_line()}", err=True)
+    elif not check:
+        if (fmt or "text") in ("docx", "columns-docx"):
+            raise click.UsageError("give -o FILE.docx for a Word output")
+        click.echo(data.decode("utf-8"), nl=False)
+    if check and not result.same:
+        sys.exit(1)
+
+
+@cli.group("amendments")
+def amendments_group() -> None:
+    """Check amendments against a draft, list them for the vote, export them as AKN.
+
+    \b
+    Example:
+      drafting amendments check draft.akn.xml amendments.txt
+    """
+
+
+_AMENDMENT_FILES = click.argument(
+    "amendment_files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+
+
+@amendments_group.command("check")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@_AMENDMENT_FILES
+@handle_errors
+def amendments_check_cmd(draft: Path, amendment_files: tuple[Path, ...]) -> None:
+    """Check every amendment's location and quoted words against DRAFT as tabled.
+
+    Prints one line per amendment (ok, or what is wrong and what to do), then
+    overlaps and duplicates; exits 1 when any amendment cannot be applied.
+
+    \b
+    Example:
+      drafting amendments check resolution-495.akn.xml amendments-495.txt
+    """
+    from drafting.amendments import check, read_amendment_files
+    from drafting.formats import load_document
+
+    report = check(load_document(draft), read_amendment_files(amendment_files))
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        bad = sum(1 for c in report.checks if not c.ok)
+        click.echo(f"{bad} of {len(report.checks)} amendment(s) cannot be applied", err=True)
+        sys.exit(1)
+
+
+@amendments_group.command("list")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@_AMENDMENT_FILES
+@click.option("--voting-list", is_flag=True, help="The voting list instead of the compilation.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to a file (.md, .html or .docx) instead of the terminal.",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@handle_errors
+def amendments_list_cmd(
+    draft: Path,
+    amendment_files: tuple[Path, ...],
+    voting_list: bool,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """The compilation of amendments (Draft text | Amendment), or with --voting-list the
+    order of the vote and what falls.
+
+    \b
+    Example:
+      drafting amendments list draft.akn.xml amendments.txt --voting-list -o votes.html
+    """
+    from drafting import io
+    from drafting.amendments import read_amendment_files
+    from drafting.formats import load_document, render_amendment_listing
+
+    inputs = [draft, *amendment_files]
+    fmt = output.suffix.lower() if output is not None else ".md"
+    if output is not None:
+        io.check_output(output, inputs=inputs, force=force)
+    data = render_amendment_listing(
+        load_document(draft), read_amendment_files(amendment_files), fmt, voting=voting_list
+    )
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    io.write_atomic(output, data)
+    click.echo(f"wrote {output}", err=True)
+
+
+@amendments_group.command("export")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@_AMENDMENT_FILES
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The AKN <amendmentList> file to write.",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@handle_errors
+def amendments_export_cmd(
+    draft: Path, amendment_files: tuple[Path, ...], output: Path, force: bool
+) -> None:
+    """Export the amendments as one AKN <amendmentList> of <amendment> documents.
+
+    \b
+    Example:
+      drafting amendments export draft.akn.xml amendments.txt -o amendments.akn.xml
+    """
+    from drafting import io
+    from drafting.amendments import read_amendment_files
+    from drafting.amendments.akn import amendment_list_to_akn
+    from drafting.formats import load_document
+
+    io.check_output(output, inputs=[draft, *amendment_files], force=force)
+    amendments = read_amendment_files(amendment_files)
+    io.write_atomic(output, amendment_list_to_akn(load_document(draft), amendments))
+    click.echo(f"wrote {output}: {len(amendments)} amendment(s)", err=True)
+
+
+@cli.command("amend")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@_AMENDMENT_FILES
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The amended text (.akn.xml, .md or .txt).",
+)
+@click.option(
+    "--votes",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A file of lines '4: adopted', '7: rejected'; wins over the status in the amendments.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write what became of each amendment (.json or .md).",
+)
+@click.option("--force", is_flag=True, help="Replace the outputs if they exist.")
+@handle_errors
+def amend_cmd(
+    draft: Path,
+    amendment_files: tuple[Path, ...],
+    output: Path,
+    votes: Path | None,
+    report: Path | None,
+    force: bool,
+) -> None:
+    """Apply the adopted amendments to DRAFT in voting order, renumber, and write the
+    amended text; all or nothing.
+
+    \b
+    Example:
+      drafting amend resolution-495.akn.xml amendments-495.txt --votes votes.txt \\
+        -o resolution-495-amended.akn.xml --report report.json
+    """
+    from drafting import formats, io
+    from drafting.amendments import apply_amendments, read_amendment_files, read_votes
+    from drafting.amendments.report import report_json, report_markdown
+
+    inputs = [draft, *amendment_files, *([votes] if votes else [])]
+    io.check_output(output, inputs=inputs, force=force)
+    if report is not None:
+        io.check_output(report, inputs=inputs, force=force)
+        if report.suffix.lower() not in (".json", ".md"):
+            raise click.BadParameter("give the report a .json or .md name", param_hint="--report")
+    amended = apply_amendments(
+        formats.load_document(draft),
+        read_amendment_files(amendment_files),
+        votes=read_votes(votes) if votes else None,
+    )
+    # Render both before writing either: all or nothing.
+    data = formats.render(amended.document, output.suffix.lower())
+    report_data = None
+    if report is not None:
+        as_json = report.suffix.lower() == ".json"
+        report_data = (report_json(amended) if as_json else report_markdown(amended)).encode()
+    io.write_atomic(output, data)
+    if report is not None and report_data is not None:
+        io.write_atomic(report, report_data)
+    counts: dict[str, int] = {}
+    for o in amended.outcomes:
+        counts[o.outcome] = counts.get(o.outcome, 0) + 1
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    click.echo(f"wrote {output}: {summary}", err=True)
+    for o in amended.outcomes:
+        if o.outcome == "fell":
+            click.echo(
+                f"amendment {o.number} fell: amendment {', '.join(o.fell_because_of)} was"
+                " adopted first",
+                err=True,
+            )
+    for w in amended.warnings:
+        click.echo(f"warning: {w}", err=True)
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from drafting import io
 from drafting.akn import schema
 from drafting.errors import OutputError
 from drafting.formats import render
+from drafting.model.document import Document
 from drafting.text import read_text
 
 EXAMPLE_DRAFT = "resolution-495.txt"
@@ -61,4 +62,40 @@ def run_demo(outdir: str | Path) -> DemoResult:
         io.write_atomic(target, render(doc, suffix))
         result.outputs.append(target)
     result.steps.append("validated against the AKN 3.0 schema and the drafting profile")
+    _demo_amendments(doc, out, result)
     return result
+
+
+def _demo_amendments(doc: Document, out: Path, result: DemoResult) -> None:
+    """Check and apply the bundled amendment set; write the voting list and amended text."""
+    from drafting.amendments import (
+        apply_amendments,
+        check,
+        parse_amendments,
+        report_markdown,
+        voting_list,
+        voting_list_markdown,
+    )
+
+    src = example_path("amendments-495.txt")
+    amendments = parse_amendments(src.read_text(encoding="utf-8"), src.name)
+    report = check(doc, amendments)
+    bad = sum(1 for c in report.checks if not c.ok)
+    result.steps.append(
+        f"checked {len(amendments)} amendments in {src.name}: {len(amendments) - bad} ok,"
+        f" {len(report.overlaps)} overlap(s)"
+    )
+    amended = apply_amendments(doc, amendments)
+    counts: dict[str, int] = {}
+    for o in amended.outcomes:
+        counts[o.outcome] = counts.get(o.outcome, 0) + 1
+    result.steps.append("amended: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    files = {
+        "voting-list.md": voting_list_markdown(voting_list(doc, amendments)).encode("utf-8"),
+        "resolution-495-amended.md": render(amended.document, ".md"),
+        "resolution-495-amended.akn.xml": render(amended.document, ".xml"),
+        "amendments-report.md": report_markdown(amended).encode("utf-8"),
+    }
+    for name, data in files.items():
+        io.write_atomic(out / name, data)
+        result.outputs.append(out / name)

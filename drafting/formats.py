@@ -20,6 +20,8 @@ from drafting.text import ImportResult, read_text, write_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 AKN_SUFFIXES = (".xml", ".akn")
+WORD_SUFFIXES = (".docx", ".pdf")
+HTML_SUFFIXES = (".html", ".htm")
 MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 
@@ -64,12 +66,18 @@ def import_file(
     number: str | None = None,
     body: str | None = None,
     date: dt.date | None = None,
+    accept_changes: bool | None = None,
 ) -> ImportResult:
-    """Read a draft (``.txt``/``.md``) into a validated :class:`Document`.
+    """Read a draft (``.txt``/``.md``/``.docx``) into a validated :class:`Document`.
+
+    ``accept_changes`` (Word only): None refuses tracked changes, True accepts
+    them, False rejects them.  A Word import returns a ``DocxImportResult``,
+    whose ``report`` says where every character went.
 
     Raises:
         InputError: the file cannot be read or is of a kind drafting does not import.
         TextFormatError: a line fits nowhere.
+        DocxError, TrackedChangesError: see ``drafting.docx_import.import_docx``.
         SchemaError: the result would not be valid (a bug or an odd document).
     """
     p = Path(path)
@@ -81,17 +89,17 @@ def import_file(
     elif suffix in AKN_SUFFIXES:
         doc = io.load(p)
         result = ImportResult(doc, doc.house_style, False, [])
-    elif suffix == ".docx":
-        raise InputError(
-            "Word import is not available in this version",
-            file=p,
-            hint="save the draft as plain text (.txt) and import that",
+    elif suffix in (".docx", ".docm", ".dotx", ".doc"):
+        from drafting.docx_import import import_docx
+
+        result = import_docx(
+            p, style=style, accept_changes=accept_changes, number=number, body=body, date=date
         )
     else:
         raise InputError(
             f"drafting does not know how to import {suffix or 'files without an extension'}",
             file=p,
-            hint="give a .txt, .md or .akn.xml file",
+            hint="give a .docx, .txt, .md or .akn.xml file",
         )
     try:
         schema.assert_valid(result.document.tree, str(p))
@@ -108,33 +116,66 @@ def load_document(path: str | Path) -> Document:
     return import_file(p).document
 
 
-def render(doc: Document, fmt: str) -> bytes:
-    """The bytes of ``doc`` in output format ``fmt`` (``.akn.xml``, ``.md``, ``.txt``).
+def render(
+    doc: Document,
+    fmt: str,
+    *,
+    template: str | Path | None = None,
+    word_numbering: bool = False,
+) -> bytes:
+    """The bytes of ``doc`` in output format ``fmt`` (``.akn.xml``, ``.md``, ``.txt``,
+    ``.docx``, ``.html``, ``.pdf``); ``template`` and ``word_numbering`` shape Word and PDF.
 
     Raises:
-        InputError: no such output format.
+        InputError: no such output format, or Word options for a format without Word.
+        TemplateError, TemplateStyleError, WordNumberingError: see ``write_docx``.
+        LibreOfficeMissingError, PdfConversionError: ``.pdf`` without a working LibreOffice.
     """
+    if fmt in WORD_SUFFIXES:
+        from drafting.docx_export import docx_to_pdf, write_docx
+
+        data = write_docx(doc, template=template, word_numbering=word_numbering)
+        return docx_to_pdf(data) if fmt == ".pdf" else data
+    if template is not None or word_numbering:
+        raise InputError(
+            f"--template and --word-numbering apply to .docx and .pdf, not {fmt}",
+            hint="export to .docx or .pdf, or leave these options out",
+        )
+    if fmt in HTML_SUFFIXES:
+        from drafting.render.document_html import render_document_html
+
+        return render_document_html(doc).encode("utf-8")
     if fmt in AKN_SUFFIXES:
         return io.dumps(doc)
     if fmt in TEXT_SUFFIXES:
         return write_text(doc).encode("utf-8")
     raise InputError(
         f"drafting cannot export to {fmt or 'a file without an extension'}",
-        hint="use .md, .txt or .akn.xml",
+        hint="use .docx, .pdf, .html, .md, .txt or .akn.xml",
     )
 
 
 def export_file(
-    doc: Document, out: str | Path, *, inputs: Sequence[str | Path] = (), force: bool = False
+    doc: Document,
+    out: str | Path,
+    *,
+    inputs: Sequence[str | Path] = (),
+    force: bool = False,
+    template: str | Path | None = None,
+    word_numbering: bool = False,
 ) -> Path:
     """Write ``doc`` to ``out`` in the format its extension names, atomically.
+
+    A PDF is made from the .docx by LibreOffice in a temporary folder and only then
+    moved into place, so a failed conversion leaves no file behind.
 
     Raises:
         OutputError: the output is an input, exists without ``force``, or cannot be written.
         InputError: unknown output format.
+        DraftingError: the Word or PDF export fails (see :func:`render`).
     """
     target = io.check_output(out, inputs=inputs, force=force)
-    data = render(doc, _suffix(target))
+    data = render(doc, _suffix(target), template=template, word_numbering=word_numbering)
     io.write_atomic(target, data)
     return target
 
@@ -171,3 +212,132 @@ def validate_file(path: str | Path) -> FileReport:
             ),
         )
     return FileReport(str(p), tuple(schema.problems(tree)))
+
+
+DIFF_FORMATS = ("text", "html", "docx", "columns-docx", "columns-html", "json")
+_DIFF_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".docx": "docx", ".json": "json"}
+
+
+def diff_format_for(out: str | Path | None, fmt: str | None) -> str:
+    """The diff output format: ``fmt`` when given, else from the output's extension.
+
+    Raises:
+        InputError: the extension names no diff format.
+    """
+    if fmt:
+        return fmt
+    if out is None:
+        return "text"
+    suffix = _suffix(Path(out))
+    if suffix not in _DIFF_SUFFIX:
+        raise InputError(
+            f"drafting cannot write a diff as {suffix or 'a file without an extension'}",
+            file=str(out),
+            hint="use .txt, .html, .docx or .json, or give --format",
+        )
+    return _DIFF_SUFFIX[suffix]
+
+
+def render_diff(result: object, fmt: str, *, color: bool = False) -> bytes:
+    """The bytes of a :class:`drafting.diff.DiffResult` in diff format ``fmt``."""
+    import json
+
+    from drafting.diff.records import DiffResult
+    from drafting.diff.text import render_text
+
+    assert isinstance(result, DiffResult)
+    if fmt == "text":
+        return render_text(result, color=color).encode("utf-8")
+    if fmt == "json":
+        return (json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n").encode()
+    if fmt == "html":
+        from drafting.render.diff_html import render_diff_html
+
+        return render_diff_html(result).encode("utf-8")
+    if fmt == "columns-html":
+        from drafting.render.columns_html import render_columns_html
+
+        return render_columns_html(result).encode("utf-8")
+    if fmt == "docx":
+        from drafting.docx_export.redline import redline_docx
+
+        return redline_docx(result)
+    if fmt == "columns-docx":
+        from drafting.docx_export.columns import columns_docx
+
+        return columns_docx(result)
+    raise InputError(f"unknown diff format {fmt!r}", hint=f"use one of {', '.join(DIFF_FORMATS)}")
+
+
+def diff_files(
+    old: str | Path,
+    new: str | Path,
+    *,
+    out: str | Path | None = None,
+    fmt: str | None = None,
+    ignore_numbering: bool = False,
+    color: bool = False,
+    force: bool = False,
+) -> tuple[object, bytes]:
+    """Diff two versions (AKN, text, Markdown or Word) and render the result.
+
+    Returns the :class:`drafting.diff.DiffResult` and the rendered bytes; when
+    ``out`` is given the bytes are also written there, atomically.
+
+    Raises:
+        InputError: an input cannot be read, or the format is unknown.
+        OutputError: ``out`` is an input, or exists without ``force``.
+    """
+    from drafting.diff import diff_documents
+
+    kind = diff_format_for(out, fmt)
+    target = io.check_output(out, inputs=[old, new], force=force) if out is not None else None
+    result = diff_documents(
+        load_document(old),
+        load_document(new),
+        ignore_numbering=ignore_numbering,
+        old_name=Path(old).name,
+        new_name=Path(new).name,
+    )
+    data = render_diff(result, kind, color=color and target is None)
+    if target is not None:
+        io.write_atomic(target, data)
+    return result, data
+
+
+def render_amendment_listing(
+    doc: Document, amendments: Sequence[object], fmt: str, *, voting: bool = False
+) -> bytes:
+    """The compilation of ``amendments`` (or with ``voting`` the voting list) in ``fmt``
+    (``.md``, ``.txt``, ``.html``, ``.docx``).
+
+    Raises:
+        InputError: no such format.
+    """
+    from drafting.amendments import compile_amendments, voting_list
+    from drafting.amendments.model import Amendment
+    from drafting.amendments.report import compilation_markdown
+    from drafting.amendments.voting import voting_list_markdown
+
+    ams = [a for a in amendments if isinstance(a, Amendment)]
+    title = f"{doc.metadata.body} Resolution {doc.number}".strip() if doc.number else doc.title
+    if fmt in HTML_SUFFIXES:
+        from drafting.render import amendments_html
+
+        if voting:
+            return amendments_html.voting_list_html(voting_list(doc, ams), title).encode("utf-8")
+        return amendments_html.compilation_html(compile_amendments(doc, ams), title).encode()
+    if fmt == ".docx":
+        from drafting.docx_export.amendments_docx import compilation_docx, voting_list_docx
+
+        if voting:
+            return voting_list_docx(voting_list(doc, ams), title)
+        return compilation_docx(compile_amendments(doc, ams), title)
+    if fmt in TEXT_SUFFIXES:
+        if voting:
+            return voting_list_markdown(voting_list(doc, ams), title).encode("utf-8")
+        return compilation_markdown(compile_amendments(doc, ams), title).encode("utf-8")
+    raise InputError(
+        f"drafting cannot write the amendments as {fmt or 'a file without an extension'}",
+        hint="use .md, .html or .docx",
+    )
