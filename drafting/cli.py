@@ -364,8 +364,7 @@ def diff_cmd(
       drafting diff draft.akn.xml final.akn.xml -o changes.docx
       drafting diff draft.akn.xml final.akn.xml --format columns-html -o table.html
     """
-    from drafting.diff.records import DiffResult
-    from drafting.formats import diff_files
+    from drafting.diffing import diff_files
 
     if check and output is None and fmt is None:
         fmt = "json"  # rendered but not shown: --check only sets the exit code
@@ -379,7 +378,6 @@ def diff_cmd(
         color=use_color,
         force=force,
     )
-    assert isinstance(result, DiffResult)
     if output is not None:
         click.echo(f"wrote {output}: {result.summary_line()}", err=True)
     elif not check:
@@ -419,10 +417,9 @@ def amendments_check_cmd(draft: Path, amendment_files: tuple[Path, ...]) -> None
     Example:
       drafting amendments check resolution-495.akn.xml amendments-495.txt
     """
-    from drafting.amendments import check, read_amendment_files
-    from drafting.formats import load_document
+    from drafting.amending import check_files
 
-    report = check(load_document(draft), read_amendment_files(amendment_files))
+    report = check_files(draft, amendment_files)
     for line in report.lines():
         click.echo(line)
     if not report.ok:
@@ -457,21 +454,12 @@ def amendments_list_cmd(
     Example:
       drafting amendments list draft.akn.xml amendments.txt --voting-list -o votes.html
     """
-    from drafting import io
-    from drafting.amendments import read_amendment_files
-    from drafting.formats import load_document, render_amendment_listing
+    from drafting.amending import list_files
 
-    inputs = [draft, *amendment_files]
-    fmt = output.suffix.lower() if output is not None else ".md"
-    if output is not None:
-        io.check_output(output, inputs=inputs, force=force)
-    data = render_amendment_listing(
-        load_document(draft), read_amendment_files(amendment_files), fmt, voting=voting_list
-    )
+    data = list_files(draft, amendment_files, output=output, voting=voting_list, force=force)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
-    io.write_atomic(output, data)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -496,14 +484,9 @@ def amendments_export_cmd(
     Example:
       drafting amendments export draft.akn.xml amendments.txt -o amendments.akn.xml
     """
-    from drafting import io
-    from drafting.amendments import read_amendment_files
-    from drafting.amendments.akn import amendment_list_to_akn
-    from drafting.formats import load_document
+    from drafting.amending import export_files
 
-    io.check_output(output, inputs=[draft, *amendment_files], force=force)
-    amendments = read_amendment_files(amendment_files)
-    io.write_atomic(output, amendment_list_to_akn(load_document(draft), amendments))
+    amendments = export_files(draft, amendment_files, output, force=force)
     click.echo(f"wrote {output}: {len(amendments)} amendment(s)", err=True)
 
 
@@ -545,35 +528,10 @@ def amend_cmd(
       drafting amend resolution-495.akn.xml amendments-495.txt --votes votes.txt \\
         -o resolution-495-amended.akn.xml --report report.json
     """
-    from drafting import formats, io
-    from drafting.amendments import apply_amendments, read_amendment_files, read_votes
-    from drafting.amendments.report import report_json, report_markdown
+    from drafting.amending import amend_files
 
-    inputs = [draft, *amendment_files, *([votes] if votes else [])]
-    io.check_output(output, inputs=inputs, force=force)
-    if report is not None:
-        io.check_output(report, inputs=inputs, force=force)
-        if report.suffix.lower() not in (".json", ".md"):
-            raise click.BadParameter("give the report a .json or .md name", param_hint="--report")
-    amended = apply_amendments(
-        formats.load_document(draft),
-        read_amendment_files(amendment_files),
-        votes=read_votes(votes) if votes else None,
-    )
-    # Render both before writing either: all or nothing.
-    data = formats.render(amended.document, output.suffix.lower())
-    report_data = None
-    if report is not None:
-        as_json = report.suffix.lower() == ".json"
-        report_data = (report_json(amended) if as_json else report_markdown(amended)).encode()
-    io.write_atomic(output, data)
-    if report is not None and report_data is not None:
-        io.write_atomic(report, report_data)
-    counts: dict[str, int] = {}
-    for o in amended.outcomes:
-        counts[o.outcome] = counts.get(o.outcome, 0) + 1
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
-    click.echo(f"wrote {output}: {summary}", err=True)
+    amended = amend_files(draft, amendment_files, output, votes=votes, report=report, force=force)
+    click.echo(f"wrote {output}: {amended.summary()}", err=True)
     for o in amended.outcomes:
         if o.outcome == "fell":
             click.echo(

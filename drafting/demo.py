@@ -1,28 +1,34 @@
-"""``drafting demo``: the main job, run on the bundled Resolution 495.
+"""``drafting demo``: the committee cycle, run on the bundled Resolution 495.
 
-It grows with the toolkit: today it imports the draft as typed, validates it,
-and exports the numbered final text.  The demo owns its output folder: it
-replaces the files it wrote there before, and touches nothing else.
+A secretary's day in one command: the Word draft is imported, the tabled
+amendments are checked and put in voting order, the adopted ones applied, the
+changes shown as a redline and as Word tracked changes, and the final text
+exported to Word, HTML, Markdown and (when LibreOffice is installed) PDF.  The demo
+owns its output folder: it replaces the files it wrote there before, and touches
+nothing else.
 """
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from drafting import io
-from drafting.akn import schema
+from drafting.amending import render_amendment_listing
+from drafting.amendments import apply_amendments, check, parse_amendments, report_markdown
+from drafting.diff import diff_documents
+from drafting.diffing import render_diff
 from drafting.errors import OutputError
-from drafting.formats import render
-from drafting.model.document import Document
-from drafting.text import read_text
+from drafting.formats import import_file, render
 
-EXAMPLE_DRAFT = "resolution-495.txt"
+EXAMPLE_DRAFT = "resolution-495.docx"
+EXAMPLE_AMENDMENTS = "amendments-495.txt"
 
 
 def example_path(name: str) -> Path:
-    """A bundled example file (``resolution-495.akn.xml``, ...)."""
+    """A bundled example file (``resolution-495.docx``, ``amendments-495.txt``, ...)."""
     return Path(str(resources.files("drafting.examples") / name))
 
 
@@ -35,11 +41,11 @@ class DemoResult:
 
 
 def run_demo(outdir: str | Path) -> DemoResult:
-    """Run the bundled example through the toolkit and write the outputs to ``outdir``.
+    """Run the bundled example through the committee cycle and write the outputs to ``outdir``.
 
     Raises:
         OutputError: ``outdir`` cannot be created or written.
-        DraftingError: any step fails (it should not on the bundled example).
+        DraftingError: any step fails (it does not on the bundled example).
     """
     out = Path(outdir)
     try:
@@ -47,55 +53,57 @@ def run_demo(outdir: str | Path) -> DemoResult:
     except OSError as exc:
         raise OutputError(f"cannot create the folder ({exc.strerror})", file=str(out)) from exc
     result = DemoResult()
+    files: dict[str, bytes] = {}
+
+    # 1. The Word draft, as the committee received it.
     src = example_path(EXAMPLE_DRAFT)
-    imported = read_text(src.read_text(encoding="utf-8"), source=src.name)
-    doc = imported.document
-    schema.assert_valid(doc.tree, src.name)
-    n = sum(1 for _ in doc.provisions())
+    imported = import_file(src)
+    draft = imported.document
+    report = getattr(imported, "report", None)
     result.steps.append(
-        f"imported {src.name}: {len(doc.recitals)} preambular and {len(doc.paragraphs)}"
-        f" operative paragraphs, {n} provisions in all, house style {imported.style.name}"
+        f"imported the Word draft {src.name}: {len(draft.recitals)} preambular and"
+        f" {len(draft.paragraphs)} operative paragraphs, house style {imported.style.name}"
     )
-    for name in ("resolution-495.akn.xml", "resolution-495.md", "resolution-495.txt"):
-        target = out / name
-        suffix = ".xml" if name.endswith(".xml") else target.suffix
-        io.write_atomic(target, render(doc, suffix))
-        result.outputs.append(target)
-    result.steps.append("validated against the AKN 3.0 schema and the drafting profile")
-    _demo_amendments(doc, out, result)
-    return result
+    if report is not None:
+        result.steps.append(report.summary())
+    files["resolution-495-draft.akn.xml"] = render(draft, ".xml")
 
-
-def _demo_amendments(doc: Document, out: Path, result: DemoResult) -> None:
-    """Check and apply the bundled amendment set; write the voting list and amended text."""
-    from drafting.amendments import (
-        apply_amendments,
-        check,
-        parse_amendments,
-        report_markdown,
-        voting_list,
-        voting_list_markdown,
-    )
-
-    src = example_path("amendments-495.txt")
-    amendments = parse_amendments(src.read_text(encoding="utf-8"), src.name)
-    report = check(doc, amendments)
-    bad = sum(1 for c in report.checks if not c.ok)
+    # 2. The tabled amendments: checked, listed for the vote, applied.
+    amendments_src = example_path(EXAMPLE_AMENDMENTS)
+    amendments = parse_amendments(amendments_src.read_text(encoding="utf-8"), amendments_src.name)
+    checked = check(draft, amendments)
+    bad = sum(1 for c in checked.checks if not c.ok)
     result.steps.append(
-        f"checked {len(amendments)} amendments in {src.name}: {len(amendments) - bad} ok,"
-        f" {len(report.overlaps)} overlap(s)"
+        f"checked {len(amendments)} amendments in {amendments_src.name}:"
+        f" {len(amendments) - bad} ok, {bad} with problems, {len(checked.overlaps)} overlap(s)"
     )
-    amended = apply_amendments(doc, amendments)
-    counts: dict[str, int] = {}
-    for o in amended.outcomes:
-        counts[o.outcome] = counts.get(o.outcome, 0) + 1
-    result.steps.append("amended: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
-    files = {
-        "voting-list.md": voting_list_markdown(voting_list(doc, amendments)).encode("utf-8"),
-        "resolution-495-amended.md": render(amended.document, ".md"),
-        "resolution-495-amended.akn.xml": render(amended.document, ".xml"),
-        "amendments-report.md": report_markdown(amended).encode("utf-8"),
-    }
+    files["voting-list.md"] = render_amendment_listing(draft, amendments, ".md", voting=True)
+    files["voting-list.html"] = render_amendment_listing(draft, amendments, ".html", voting=True)
+    files["amendments-compilation.html"] = render_amendment_listing(draft, amendments, ".html")
+    amended = apply_amendments(draft, amendments)
+    final = amended.document
+    result.steps.append(f"applied the adopted amendments: {amended.summary()}")
+    files["amendments-report.md"] = report_markdown(amended).encode("utf-8")
+    files["resolution-495-final.akn.xml"] = render(final, ".xml")
+
+    # 3. What changed, for the rapporteur.
+    changes = diff_documents(draft, final, old_name="draft", new_name="final")
+    result.steps.append(f"compared draft and final: {changes.summary_line()}")
+    files["redline.html"] = render_diff(changes, "html")
+    files["redline-tracked-changes.docx"] = render_diff(changes, "docx")
+    files["comparative-table.html"] = render_diff(changes, "columns-html")
+
+    # 4. The final text, for the plenary services.
+    for suffix in (".docx", ".html", ".md"):
+        files[f"resolution-495-final{suffix}"] = render(final, suffix)
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        files["resolution-495-final.pdf"] = render(final, ".pdf")
+    else:
+        result.steps.append(
+            "PDF skipped: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        )
+
     for name, data in files.items():
         io.write_atomic(out / name, data)
         result.outputs.append(out / name)
+    return result

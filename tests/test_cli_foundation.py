@@ -119,11 +119,28 @@ def test_renumber_refuses_both_or_neither_output_forms(tmp_path: Path) -> None:
     assert run("renumber", str(EXAMPLES / "resolution-495.akn.xml"))[0] == 2
 
 
-def test_demo_writes_its_outputs(tmp_path: Path) -> None:
+def test_demo_runs_the_committee_cycle_from_the_word_draft(tmp_path: Path) -> None:
     code, out, err = run("demo", str(tmp_path / "demo"))
     assert code == 0, err
-    assert (tmp_path / "demo" / "resolution-495.akn.xml").exists()
-    assert "wrote" in out
+    written = {p.name for p in (tmp_path / "demo").iterdir()}
+    assert {
+        "resolution-495-draft.akn.xml",
+        "voting-list.md",
+        "resolution-495-final.akn.xml",
+        "redline.html",
+        "redline-tracked-changes.docx",
+        "comparative-table.html",
+        "resolution-495-final.docx",
+        "resolution-495-final.html",
+    } <= written
+    assert "imported the Word draft resolution-495.docx" in out
+    assert "applied the adopted amendments: 10 applied, 2 fell" in out
+    from drafting import io
+
+    final = io.load(tmp_path / "demo" / "resolution-495-final.akn.xml")
+    # Paragraph 3 deleted, a new paragraph after 12: URGES stays 13, with the new wording.
+    assert final.find("13").lead_phrase == "URGES"
+    assert "incompatible data formats" in final.find("13(b)").text
 
 
 def test_every_command_has_help_with_an_example() -> None:

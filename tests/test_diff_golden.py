@@ -15,9 +15,9 @@ from diff_cases import CASES, document_xml
 from lxml import etree
 
 from drafting.diff import DiffResult, diff_documents
+from drafting.diffing import render_diff
 from drafting.docx_export.columns import columns_docx
 from drafting.docx_export.redline import redline_docx
-from drafting.formats import render_diff
 
 DATE = dt.datetime(2024, 11, 25, 9, 0, tzinfo=dt.UTC)
 

@@ -87,6 +87,13 @@ class Amended:
     cross_references: list[CrossReference] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def summary(self) -> str:
+        """How many amendments were applied, fell, ... e.g. ``"10 applied, 2 fell"``."""
+        counts: dict[str, int] = {}
+        for o in self.outcomes:
+            counts[o.outcome] = counts.get(o.outcome, 0) + 1
+        return ", ".join(f"{n} {k}" for k, n in counts.items())
+
 
 def effective_status(a: Amendment, votes: Mapping[str, Status]) -> Status:
     """The status after the vote: the votes file wins over the status in the amendment."""

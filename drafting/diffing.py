@@ -1,0 +1,114 @@
+"""Diffing files: the one call ``drafting diff`` makes.
+
+The diff itself is data (:mod:`drafting.diff`); this module reads the two versions
+in whatever format they come, picks the output format and writes it atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafting import io
+from drafting.errors import InputError
+from drafting.formats import load_document
+
+if TYPE_CHECKING:
+    from drafting.diff.records import DiffResult
+
+
+def _suffix(path: Path) -> str:
+    return path.suffix.lower()
+
+
+DIFF_FORMATS = ("text", "html", "docx", "columns-docx", "columns-html", "json")
+_DIFF_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".docx": "docx", ".json": "json"}
+
+
+def diff_format_for(out: str | Path | None, fmt: str | None) -> str:
+    """The diff output format: ``fmt`` when given, else from the output's extension.
+
+    Raises:
+        InputError: the extension names no diff format.
+    """
+    if fmt:
+        return fmt
+    if out is None:
+        return "text"
+    suffix = _suffix(Path(out))
+    if suffix not in _DIFF_SUFFIX:
+        raise InputError(
+            f"drafting cannot write a diff as {suffix or 'a file without an extension'}",
+            file=str(out),
+            hint="use .txt, .html, .docx or .json, or give --format",
+        )
+    return _DIFF_SUFFIX[suffix]
+
+
+def render_diff(result: DiffResult, fmt: str, *, color: bool = False) -> bytes:
+    """The bytes of ``result`` in diff format ``fmt`` (one of :data:`DIFF_FORMATS`).
+
+    Raises:
+        InputError: no such format.
+    """
+    import json
+
+    from drafting.diff.text import render_text
+
+    if fmt == "text":
+        return render_text(result, color=color).encode("utf-8")
+    if fmt == "json":
+        return (json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n").encode()
+    if fmt == "html":
+        from drafting.render.diff_html import render_diff_html
+
+        return render_diff_html(result).encode("utf-8")
+    if fmt == "columns-html":
+        from drafting.render.columns_html import render_columns_html
+
+        return render_columns_html(result).encode("utf-8")
+    if fmt == "docx":
+        from drafting.docx_export.redline import redline_docx
+
+        return redline_docx(result)
+    if fmt == "columns-docx":
+        from drafting.docx_export.columns import columns_docx
+
+        return columns_docx(result)
+    raise InputError(f"unknown diff format {fmt!r}", hint=f"use one of {', '.join(DIFF_FORMATS)}")
+
+
+def diff_files(
+    old: str | Path,
+    new: str | Path,
+    *,
+    out: str | Path | None = None,
+    fmt: str | None = None,
+    ignore_numbering: bool = False,
+    color: bool = False,
+    force: bool = False,
+) -> tuple[DiffResult, bytes]:
+    """Diff two versions (AKN, text, Markdown or Word) and render the result.
+
+    Returns the :class:`drafting.diff.DiffResult` and the rendered bytes; when
+    ``out`` is given the bytes are also written there, atomically.
+
+    Raises:
+        InputError: an input cannot be read, or the format is unknown.
+        OutputError: ``out`` is an input, or exists without ``force``.
+    """
+    from drafting.diff import diff_documents
+
+    kind = diff_format_for(out, fmt)
+    target = io.check_output(out, inputs=[old, new], force=force) if out is not None else None
+    result = diff_documents(
+        load_document(old),
+        load_document(new),
+        ignore_numbering=ignore_numbering,
+        old_name=Path(old).name,
+        new_name=Path(new).name,
+    )
+    data = render_diff(result, kind, color=color and target is None)
+    if target is not None:
+        io.write_atomic(target, data)
+    return result, data
