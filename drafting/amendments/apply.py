@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from drafting.akn import schema
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import replace_text, text_of
@@ -397,6 +399,18 @@ def _xpath_one(el: AknElement, path: str) -> AknElement | None:
     return None
 
 
+def _attached(node: etree._Element, root: etree._Element) -> bool:
+    """True when ``node`` is still in the document under ``root``.
+
+    ``getroottree()`` will not do: lxml keeps a removed element in its original
+    document, so a deleted provision's root tree is still the resolution's.
+    """
+    top = node
+    while (parent := top.getparent()) is not None:
+        top = parent
+    return top is root
+
+
 def _record(
     doc: Document, applied: Sequence[Check], changes: _Changes, date: dt.date
 ) -> dict[str, tuple[str, ...]]:
@@ -458,7 +472,7 @@ def _record(
         )
     assert passive is not None or not changes.done
     for number, kind, node, old in changes.done:
-        alive = node.getroottree().getroot() is doc.tree.getroot()
+        alive = _attached(node, doc.tree.getroot())
         eid = _owner_eid(node) if alive else old
         if not eid:
             continue

@@ -66,6 +66,10 @@ def _fragment(href: str) -> str:
     return href.rsplit("#", 1)[-1].strip()
 
 
+#: Prefix of a label key naming a provision of the draft as tabled, not of NEW.
+OLD_SIDE = "old:"
+
+
 def amendment_labels(doc: Document) -> dict[str, str]:
     """eId (or wId) → the amendment that modified it, from ``passiveModifications``.
 
@@ -89,23 +93,35 @@ def amendment_labels(doc: Document) -> dict[str, str]:
         if not label:
             continue
         for dest in mod.iter(q("destination")):
-            target = _fragment(dest.get("href", ""))
-            if target and label not in found[target]:
-                found[target].append(label)
+            href = dest.get("href", "")
+            target = _fragment(href)
+            # "#eid" names a provision of this (amended) document; a full URI names
+            # one of the draft as tabled (a deleted provision lives only there).
+            key = target if href.startswith("#") else f"{OLD_SIDE}{target}"
+            if target and label not in found[key]:
+                found[key].append(label)
     return {k: ", ".join(v) for k, v in found.items()}
 
 
 def _label(change: Change, labels: dict[str, str]) -> Change:
+    """Attach the amendment that made ``change``, by eId on the side the record names.
+
+    Records name provisions by eId: of NEW for provisions that exist there, of the
+    draft as tabled for deleted ones.  wIds are not looked up: a wId equals some
+    *other* provision's eId after renumbering, which would mislabel the change.
+    """
     if change.kind == "unchanged":
         return change
-    for side in (change.new, change.old):
-        if side is None:
-            continue
-        for key in (side.eid, side.wid):
-            if key and key in labels:
-                return Change(
-                    change.kind, change.subject, change.old, change.new, change.ops, labels[key]
-                )
+    keys = []
+    if change.new is not None and change.new.eid:
+        keys.append(change.new.eid)
+    if change.old is not None and change.old.eid:
+        keys.append(f"{OLD_SIDE}{change.old.eid}")
+    for key in keys:
+        if key in labels:
+            return Change(
+                change.kind, change.subject, change.old, change.new, change.ops, labels[key]
+            )
     return change
 
 
