@@ -51,3 +51,17 @@ def test_a_deleted_provision_is_recorded_against_the_draft_as_tabled() -> None:
         "/akn/nato/statement/deliberation/nato-pa/2024-11-25/495/eng@2024-11-25/!main"
         "#preamble__recs_1__rec_3"
     ]
+
+
+def test_a_quoted_word_never_matches_inside_a_longer_word() -> None:
+    draft = io.load(EXAMPLES / "resolution-495.akn.xml")
+    text = draft.find("13(b)").text
+    assert "operational" in text and " on " not in f" {text} "
+    amendments = parse_amendments(
+        'Amendment 1\nTabled by: X\nParagraph 13(b)\nLeave out "ratio"\nStatus: adopted\n', "a.txt"
+    )
+    from drafting.amendments import check
+
+    report = check(draft, amendments)
+    assert not report.checks[0].ok
+    assert '"ratio" is not in paragraph 13(b)' in report.lines()[0]

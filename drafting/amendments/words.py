@@ -72,14 +72,27 @@ class Normalized:
 
 
 def occurrences(haystack: str, needle: str) -> list[int]:
-    """Start offsets of the non-overlapping occurrences of ``needle`` in ``haystack``."""
+    """Start offsets of the non-overlapping occurrences of ``needle`` in ``haystack``,
+    as whole words.
+
+    A quotation names words: "Leave out "on"" must not reach into "cooperation",
+    so a match that begins or ends with a letter or digit must not continue a word
+    of the text.
+    """
     out: list[int] = []
     if not needle:
         return out
+    head_word, tail_word = needle[0].isalnum(), needle[-1].isalnum()
     i = haystack.find(needle)
     while i >= 0:
+        end = i + len(needle)
+        if (head_word and i > 0 and haystack[i - 1].isalnum()) or (
+            tail_word and end < len(haystack) and haystack[end].isalnum()
+        ):
+            i = haystack.find(needle, i + 1)
+            continue
         out.append(i)
-        i = haystack.find(needle, i + len(needle))
+        i = haystack.find(needle, end)
     return out
 
 
