@@ -34,7 +34,15 @@ from drafting.amendments.model import (
     ReplaceProvision,
     Status,
 )
-from drafting.amendments.resolve import Check, Host, Target, _clash, resolve
+from drafting.amendments.resolve import (
+    Check,
+    Host,
+    Lookup,
+    Target,
+    _clash,
+    resolve,
+    top_keys,
+)
 from drafting.amendments.voting import voting_order
 from drafting.model.document import Document
 from drafting.model.markup import fill_block
@@ -130,9 +138,10 @@ def apply_amendments(
     adopted = [a for a in amendments if status[a.number] == "adopted"]
     checks: list[Check] = []
     failures: list[str] = []
+    lookup = Lookup(work)
     for a in adopted:
         try:
-            checks.append(Check(a, resolve(work, a), ()))
+            checks.append(Check(a, resolve(work, a, lookup), ()))
         except AmendmentTargetError as exc:
             failures.append(f"amendment {a.number}: {exc.message}")
     if failures:
@@ -148,19 +157,28 @@ def apply_amendments(
     ordered = [c for c in ordered if c.amendment.compromise] + [
         c for c in ordered if not c.amendment.compromise
     ]
+    # Only amendments on the same top-level provision or location, or replaced by a
+    # compromise, can make one fall: look those up instead of comparing every pair.
+    near: dict[object, list[int]] = {}
     for c in ordered:
         a = c.amendment
+        keys = [("top", k) for k in top_keys(c.targets)] + [("where", repr(a.where))]
+        candidates = set(near.get(("replaced", a.number), []))
+        for key in keys:
+            candidates.update(near.get(key, []))
         by = [
             p.amendment.number
-            for p in applied
+            for p in (applied[k] for k in sorted(candidates))
             if a.number in p.amendment.replaces
             or (p.amendment.where == a.where and p.amendment.operations == a.operations)
             or any(_clash(t, u) for t in p.targets for u in c.targets)
         ]
         if by:
             fell[a.number] = tuple(by)
-        else:
-            applied.append(c)
+            continue
+        for key in [*keys, *(("replaced", r) for r in a.replaces)]:
+            near.setdefault(key, []).append(len(applied))
+        applied.append(c)
     changes = _carry_out(work, applied)
     renumbered = work.renumber()
     xrefs, warnings = _follow_references(work, renumbered, changes.deleted_refs)
@@ -422,10 +440,15 @@ def _record(
     base = expression.get("value", "") if expression is not None else ""
     taken = {e.get("eId") for e in doc.statement.iter() if isinstance(e, AknElement)}
 
+    next_k: dict[str, int] = {}
+
     def fresh(stem: str) -> str:
-        k = 1
+        # Count on from the last number given for this stem: restarting at 1 made
+        # recording a thousand amendments quadratic.
+        k = next_k.get(stem, 1)
         while f"{stem}_{k}" in taken:
             k += 1
+        next_k[stem] = k + 1
         taken.add(f"{stem}_{k}")
         return f"{stem}_{k}"
 

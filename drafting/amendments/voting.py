@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafting.amendments.model import Amendment
-from drafting.amendments.resolve import Check, Target, check_amendments, clashes
+from drafting.amendments.resolve import Check, Target, candidate_pairs, check_amendments, clashes
 from drafting.amendments.words import normalize
 from drafting.model.document import Document
 
@@ -37,7 +37,8 @@ class VotingItem:
 def natural_key(number: str) -> tuple[tuple[int, str], ...]:
     """Sort key putting amendment 2 before amendment 10."""
     return tuple(
-        (int(t), "") if t.isdigit() else (1 << 30, t.lower())
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        (int(t), "") if t.isdecimal() else (1 << 30, t.lower())
         for t in re.findall(r"\d+|\D+", number)
     )
 
@@ -101,10 +102,21 @@ def voting_list(doc: Document, amendments: Sequence[Amendment]) -> list[VotingIt
     """
     checks = [c for c in check_amendments(doc, amendments) if c.amendment.status != "withdrawn"]
     ordered = voting_order(doc, checks)
+    # Only later amendments on the same provision, or replaced by a compromise, can
+    # fall: look at those pairs instead of every pair (quadratic for 1,000 amendments).
+    later: dict[int, set[int]] = {}
+    for i, j in candidate_pairs(ordered):
+        later.setdefault(i, set()).add(j)
+    position = {c.amendment.number: k for k, c in enumerate(ordered)}
+    for i, c in enumerate(ordered):
+        for number in c.amendment.replaces:
+            k = position.get(number)
+            if k is not None and k > i:
+                later.setdefault(i, set()).add(k)
     items = []
     for i, c in enumerate(ordered):
         falls: list[str] = []
-        for d in ordered[i + 1 :]:
+        for d in (ordered[j] for j in sorted(later.get(i, ()))):
             if d.amendment.number in c.amendment.replaces or (
                 c.ok and d.ok and clashes(c.targets, d.targets) is not None
             ):
