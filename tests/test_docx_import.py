@@ -209,12 +209,13 @@ def test_word_tracked_changes_of_every_kind_resolve_as_word_resolves_them() -> N
     assert [p.text for p in rejected.document.top_level] == [
         "Recalling the old plan;",
         "Welcoming the report",
-        "Urges action",
+        "Urges action on every front;",
         "Requests a report soon by May.",
     ]
-    assert [(x.kind, x.text) for x in rejected.report.listed] == [
-        ("unplaced paragraph", " on every front;")
-    ]
+    # Rejecting the deleted paragraph mark keeps the break, in mid-sentence: the rest of
+    # the sentence runs on into paragraph 3, with a warning, instead of being left out.
+    assert rejected.report.listed == []
+    assert "paragraph 7 continues paragraph 6 in mid-sentence" in rejected.warnings[0]
     assert rejected.report.changes == "7 rejected (4 by Bob Smith, 3 by Alice Martin)"
 
 

@@ -98,7 +98,11 @@ def a_letter() -> bytes:
 
 
 CASES: dict[str, tuple[Callable[[], bytes], str]] = {
-    "not a resolution": (a_letter, "no operative paragraph found among 2 paragraphs"),
+    "not a resolution": (
+        a_letter,
+        "no operative paragraph found: the body has 2 paragraphs of text (none numbered),"
+        " opening “Dear colleagues,”; this does not look like a resolution",
+    ),
     "not a zip": (not_a_zip, "this is not a Word .docx file (it is not a zip package)"),
     "no document part": (no_document_part, "the file has no main document part"),
     "no content types": (no_content_types, "it has no [Content_Types].xml"),

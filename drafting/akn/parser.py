@@ -65,6 +65,19 @@ def _parse(
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed"
+        if "HUGE" in msg or "limit exceeded" in msg or "too big" in msg:
+            # libxml2's safety limits (huge_tree off): well-formed, but built to hurt.
+            what = (
+                "nests elements more than 256 levels deep"
+                if "depth" in msg
+                else "holds a text, comment or name longer than 10 MB"
+            )
+            raise XMLSyntaxError(
+                f"the XML {what}, beyond drafting's safety limits",
+                hint="check that this is the right file; no resolution comes near these limits",
+                file=source,
+                line=line,
+            ) from exc
         raise XMLSyntaxError(
             f"not well-formed XML ({msg})",
             hint="open the file in an XML editor and correct it, or import the Word original",

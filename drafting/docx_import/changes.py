@@ -223,8 +223,10 @@ def handle_changes(
         n = summary.count
         raise TrackedChangesError(
             f"the document has {n} tracked change{'s' if n != 1 else ''}"
-            f" ({summary.authors()}) that are neither accepted nor rejected",
-            hint="accept or reject them in Word, or import with --accept-changes"
+            f" ({summary.authors()}) that {'are' if n != 1 else 'is'} neither accepted nor"
+            " rejected",
+            hint=f"accept or reject {'them' if n != 1 else 'it'} in Word, or import with"
+            " --accept-changes"
             " or --reject-changes",
             file=source,
         )

@@ -27,7 +27,7 @@ from drafting.docx_import.inline import (
 from drafting.docx_import.numbering import Numbering
 from drafting.docx_import.package import DocxError, Package, open_package, w
 from drafting.docx_import.report import ImportReport, Listed
-from drafting.docx_import.runs import MC, BodyReader, NoteRef, Piece, Span
+from drafting.docx_import.runs import MC, Aside, BodyReader, NoteRef, Piece, Span, WordParagraph
 from drafting.docx_import.structure import Item, Layout, lay_out
 from drafting.docx_import.styles import Styles
 from drafting.errors import DraftingError
@@ -39,6 +39,7 @@ from drafting.text.reader import ImportResult
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 DCTERMS = "http://purl.org/dc/terms/"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 class NotAResolutionError(DocxError):
@@ -157,6 +158,34 @@ def _raw_count(body: etree._Element, notes: dict[str, dict[str, etree._Element]]
     return total
 
 
+def _opening(text: str, words: int = 6) -> str:
+    """The first words of a paragraph, quoted, so a secretary can find it in Word."""
+    split = text.split()
+    return "“" + " ".join(split[:words]) + ("…" if len(split) > words else "") + "”"
+
+
+def _margins(pkg: Package, body: etree._Element, reader: BodyReader) -> None:
+    """List the text of headers and footers: not the resolution, but not to vanish unseen."""
+    rels = pkg.rels(pkg.main)
+    seen: set[str] = set()
+    for kind in ("header", "footer"):
+        for ref in body.iter(w(f"{kind}Reference")):
+            rel = rels.get(ref.get(f"{{{R_NS}}}id") or "")
+            if rel is None or rel.external or rel.target in seen:
+                continue
+            seen.add(rel.target)
+            root = pkg.xml(rel.target)
+            if root is None:
+                continue
+            lines = [
+                "".join(t.text or "" for t in p.iter(w("t"))).strip() for p in root.iter(w("p"))
+            ]
+            text = " / ".join(x for x in lines if x)
+            if text:
+                which = ref.get(w("type")) or "default"
+                reader.asides.append(Aside(kind, f"{kind} ({which} pages)", text))
+
+
 def _read(pkg: Package, accept: bool | None) -> _Parts:
     main = pkg.xml(pkg.main)
     if main is None or main.tag != w("document") or main.find(w("body")) is None:
@@ -188,6 +217,7 @@ def _read(pkg: Package, accept: bool | None) -> _Parts:
     assert body is not None
     total = _raw_count(body, {"footnote": reader.footnotes, "endnote": reader.endnotes})
     paragraphs = reader.read_body(body)
+    _margins(pkg, body, reader)
     props, created = _properties(pkg)
     return _Parts(list(paragraphs), reader, props, created, changes, total)
 
@@ -298,10 +328,13 @@ class _Builder:
                 out.append(p)
         return out
 
-    def _note(self, ref: NoteRef) -> AknElement:
+    def _note(self, ref: NoteRef, *, referenced: bool = True) -> AknElement:
         if ref.kind == "typed":
             item = self.layout.typed_notes[ref.id]
             pieces = item.pieces
+            if referenced and ref.id not in self.used_typed:
+                # The mark typed again where the note is defined ("* Presented by ...").
+                self.imported += count(item.typed_mark or "")
             self.used_typed.add(ref.id)
             mark = item.typed_mark or ref.mark
         else:
@@ -318,13 +351,7 @@ class _Builder:
     def build(self) -> DocxImportResult:
         layout = self.layout
         if not any(it.kind == "paragraph" for it in layout.top):
-            raise NotAResolutionError(
-                f"no operative paragraph found among {len(self.parts.paragraphs)} paragraphs,"
-                " so this does not look like a resolution",
-                hint="number the operative paragraphs (1., 2. ...) or give them the style"
-                " 'Operative Paragraph'",
-                file=self.path,
-            )
+            raise self._not_a_resolution()
         house, how = self._house()
         number_line = layout.number_match
         note_refs = [
@@ -336,7 +363,9 @@ class _Builder:
         typed_mark = number_line.group(3) if number_line else None
         note_text = " ".join(
             plain_text(self.reader.note_pieces(r.kind, r.id)[0]) for r in note_refs
-        ) + " ".join(plain_text(it.pieces) for it in layout.typed_notes.values())
+        ) + " ".join(
+            plain_text(it.pieces) for it in [*layout.typed_notes.values(), *layout.head_lines]
+        )
         props = self.parts.props
         title = " ".join(" ".join(it.text.split()) for it in layout.title)
         meta, mw = infer_metadata(
@@ -379,6 +408,12 @@ class _Builder:
         if typed_mark and line is not None:
             if typed_mark in layout.typed_notes:
                 line.append(self._note(NoteRef("typed", typed_mark, typed_mark, True)))
+            elif any(r.custom and r.mark == typed_mark for r in note_refs):
+                self.warnings.append(
+                    f"the number line repeats the footnote mark {typed_mark} as typed text"
+                    " after the footnote itself; the repeat is dropped"
+                )
+                self.imported += count(typed_mark)
             else:
                 self.warnings.append(
                     f"the number line carries the mark {typed_mark} but no footnote defines it"
@@ -421,6 +456,50 @@ class _Builder:
         self.report.warnings = list(self.warnings)
         return DocxImportResult(doc, house, how != "given", self.warnings, self.report)
 
+    def _not_a_resolution(self) -> NotAResolutionError:
+        """Say what the body holds, so the secretary can tell a wrong file from a fixable one."""
+        paras = [
+            p for p in self.parts.paragraphs if isinstance(p, WordParagraph) and p.text.strip()
+        ]
+        cells = sum(1 for a in self.reader.asides if a.kind == "table cell")
+        hint = (
+            "number the operative paragraphs (1., 2. ...) or give them the style"
+            " 'Operative Paragraph', then import again"
+        )
+        if not paras and not cells:
+            return NotAResolutionError(
+                "the Word body has no text to import",
+                hint="check that this is the right file, and that the draft was saved in it",
+                file=self.path,
+            )
+        numbered = sum(1 for p in paras if p.label is not None and not p.label.bullet)
+        numbered += sum(1 for it in self.layout.top if it.typed and it.sig is not None)
+        bullets = sum(1 for p in paras if p.label is not None and p.label.bullet)
+        what = []
+        if numbered:
+            what.append(f"{numbered} numbered, none as an operative paragraph")
+        else:
+            what.append("none numbered")
+        if bullets:
+            what.append(f"{bullets} bulleted")
+        found = f"{len(paras)} paragraph{'s' if len(paras) != 1 else ''} of text"
+        found += f" ({', '.join(what)})"
+        if paras:
+            found += f", opening {_opening(paras[0].text)}"
+        if cells:
+            found += f", and {cells} table cell{'s' if cells != 1 else ''}, not read as provisions"
+            if cells > len(paras):
+                hint = (
+                    "if the resolution is laid out in a table, convert the table to text"
+                    " (Word: Table Layout > Convert to Text) and import again"
+                )
+        return NotAResolutionError(
+            f"no operative paragraph found: the body has {found};"
+            " this does not look like a resolution",
+            hint=hint,
+            file=self.path,
+        )
+
     def _fill(self, prov: Provision, it: Item, house: HouseStyle, lexicon_set: list[str]) -> None:
         pieces = normalise(self._typed_refs(it.pieces))
         if house.lead_phrase_required and prov.kind in ("recital", "paragraph"):
@@ -447,7 +526,7 @@ class _Builder:
                 self.warnings.append(
                     f"footnote {mark} is referred to nowhere; attached to the number line"
                 )
-                line.append(self._note(NoteRef("typed", mark, mark, True)))
+                line.append(self._note(NoteRef("typed", mark, mark, True), referenced=False))
             else:
                 self._list_unplaced(item, "a footnote typed as text that nothing refers to")
 
@@ -462,8 +541,9 @@ class _Builder:
 
     def _list_unplaced(self, it: Item, reason: str) -> None:
         label = f"{it.para.label.text} " if it.para.label and it.para.label.text else ""
+        text = " ".join([label + it.para.text, *(p.text for p in it.joined)])
         self.report.listed.append(
-            Listed("unplaced paragraph", f"paragraph {it.para.index}", label + it.para.text, reason)
+            Listed("unplaced paragraph", f"paragraph {it.para.index}", text, reason)
         )
         for p in it.pieces:
             if isinstance(p, NoteRef) and p.kind != "typed":
@@ -493,9 +573,10 @@ class _Builder:
             where = f"paragraph {item.para.index} in Word" if item else "a paragraph"
             what = "preambular" if prov.kind == "recital" else "operative"
             number = f" {prov.num}" if prov.num else ""
+            quoted = f", {_opening(item.text)}" if item else ""
             emphasis = "bold" if house.phrase_emphasis == "b" else "italics"
             raise LeadPhraseError(
-                f"{where} ({what} paragraph{number}) does not open with a lead phrase"
+                f"{where} ({what} paragraph{number}{quoted}) does not open with a lead phrase"
                 f" such as {'Recognising' if what == 'preambular' else 'Urges'},"
                 f" which the {house.name} house style requires",
                 hint=f"set its opening words in {emphasis}, or import with another --style",

@@ -32,6 +32,11 @@ _FORMATS: dict[str, Format] = {
 }
 
 
+#: Largest value shown in letters or Roman numerals; larger ones (only in damaged or crafted
+#: files: no list has ten thousand items) are shown in digits, keeping labels short.
+MAX_LETTERED = 10_000
+
+
 @dataclass(frozen=True)
 class LevelDef:
     """One ``w:lvl`` of an abstract list."""
@@ -69,6 +74,14 @@ def _int(el: etree._Element | None, default: int | None = None) -> int | None:
         return int(el.get(w("val")) or "")
     except ValueError:
         return default
+
+
+def _ilvl(el: etree._Element) -> int:
+    """The ``w:ilvl`` attribute of ``el``; 0 when missing or damaged, as Word reads it."""
+    try:
+        return int(el.get(w("ilvl")) or 0)
+    except ValueError:
+        return 0
 
 
 def _level(el: etree._Element, base: LevelDef | None = None) -> LevelDef:
@@ -111,9 +124,7 @@ class Numbering:
         if root is not None:
             for a in root.iter(w("abstractNum")):
                 aid = a.get(w("abstractNumId")) or ""
-                self.abstracts[aid] = {
-                    int(lv.get(w("ilvl")) or 0): _level(lv) for lv in a.iter(w("lvl"))
-                }
+                self.abstracts[aid] = {_ilvl(lv): _level(lv) for lv in a.iter(w("lvl"))}
                 link = a.find(w("numStyleLink"))
                 if link is not None and link.get(w("val")):
                     self._style_link[aid] = link.get(w("val")) or ""
@@ -122,7 +133,7 @@ class Numbering:
                 ab = n.find(w("abstractNumId"))
                 num = _Num((ab.get(w("val")) or "") if ab is not None else "")
                 for ov in n.iter(w("lvlOverride")):
-                    ilvl = int(ov.get(w("ilvl")) or 0)
+                    ilvl = _ilvl(ov)
                     so = _int(ov.find(w("startOverride")))
                     if so is not None:
                         num.starts[ilvl] = so
@@ -234,6 +245,7 @@ def render_value(n: int, fmt: str) -> str:
         return f"{n:02d}"
     if fmt in ("none", "bullet"):
         return ""
-    if n < 1 and fmt != "decimal":
+    if (n < 1 or n > MAX_LETTERED) and fmt != "decimal":
+        # A crafted w:start of 10**9 would make a letter label of 38 million characters.
         return str(n)
     return format_number(n, _FORMATS.get(fmt, "decimal"))

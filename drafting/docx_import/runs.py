@@ -125,6 +125,10 @@ class BodyReader:
                 elif para.text.strip():
                     self.asides.append(Aside(_kind_of(where), where, para.text))
                 self._note_asides(para, where)
+            elif el.tag == w("tbl") and _frame(el):
+                # A one-cell table is a frame drawn round running text (a boxed title).
+                cell = next(el.iter(w("tc")))
+                self._blocks(cell, out, where)
             elif el.tag == w("tbl"):
                 tables += 1
                 label = f"table {self._table_no(el)}" if where == "body" else f"{where}, table"
@@ -364,6 +368,13 @@ class BodyReader:
         return list(spans), dropped
 
 
+def _frame(tbl: etree._Element) -> bool:
+    """True for a table of one row and one cell, holding no other table."""
+    rows = tbl.findall(w("tr"))
+    cells = rows[0].findall(w("tc")) if len(rows) == 1 else []
+    return len(cells) == 1 and cells[0].find(f".//{w('tbl')}") is None
+
+
 def _kind_of(where: str) -> str:
     return "text box" if where.startswith("text box") else "table cell"
 
@@ -408,5 +419,8 @@ def _char(c: etree._Element, local: str) -> str | None:
             return None
         if 0xF000 <= n <= 0xF0FF:  # symbol fonts map their glyphs here
             n -= 0xF000
-        return chr(n) if n >= 0x20 else None
+        # A damaged or crafted code may name no character XML can hold (a surrogate, past
+        # U+10FFFF): shown as nothing, like a control character.
+        xml_char = 0x20 <= n <= 0xD7FF or 0xE000 <= n <= 0xFFFD or 0x10000 <= n <= 0x10FFFF
+        return chr(n) if xml_char else None
     return None

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from drafting.docx_import.inline import lead_words, normalise, plain_text
 from drafting.docx_import.runs import NoteRef, Piece, Span, WordParagraph
+from drafting.docx_import.styles import PLAIN
 from drafting.model.inference import FORMULA, NOTE_DEF, NUMBER_LINE, first_operative
+from drafting.model.phrases import leading_phrase
 from drafting.model.styles import from_alpha, from_roman
 
 #: Paragraph styles (by lower-case name) and the part they make.
@@ -36,9 +38,11 @@ _TOP_SIGS = {("decimal", "{}."), ("upper-alpha", "{}."), ("upper-roman", "{}.")}
 _TYPED = re.compile(
     r"^\s*(?:\(([0-9]{1,3}|[A-Za-z]{1,6})\)|([0-9]{1,3}|[A-Za-z]{1,6})([.)]))[ \t\u00a0]+(?=\S)"
 )
+_DASHES = "–—-"
 _DASH = re.compile(r"^\s*[–—-]\s+")
 _CITATION_WORDS = re.compile(r"^\s*(?:[–—-]\s+)?having regard", re.IGNORECASE)
 _TOLERANCE = 60  # twips: indentation differences smaller than this are noise
+_CUT_OFF = re.compile(r"[^\W_]\s*$")  # ends on a letter or digit: a sentence cut short
 
 Sig = tuple[str, str]
 
@@ -59,6 +63,7 @@ class Item:
     reason: str = ""
     children: list[Item] = field(default_factory=list)
     typed_mark: str | None = None
+    joined: list[WordParagraph] = field(default_factory=list)  # paragraphs run on into this
 
     @property
     def text(self) -> str:
@@ -76,6 +81,7 @@ class Layout:
     top: list[Item] = field(default_factory=list)
     typed_notes: dict[str, Item] = field(default_factory=dict)
     unplaced: list[Item] = field(default_factory=list)
+    head_lines: list[Item] = field(default_factory=list)  # between number line and formula
     warnings: list[str] = field(default_factory=list)
 
 
@@ -163,7 +169,7 @@ class _Placer:
         if item.candidates and len(item.candidates) > 1:
             self._choose(item)
         for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k].sig == item.sig:
+            if self.stack[k].sig == item.sig and not self._nested_list(k, key, indent):
                 return self._settle(k, item, key)
         if not self.stack:
             return self._settle(0, item, key)
@@ -182,6 +188,22 @@ class _Placer:
                 if lv.indent is not None and indent <= lv.indent + _TOLERANCE:
                     return self._settle(k, item, key)
         return self._settle(len(self.stack), item, key)
+
+    def _nested_list(self, k: int, key: tuple[str, int] | None, indent: int | None) -> bool:
+        """Another Word list, numbered alike but indented deeper, nests under level ``k``.
+
+        Word's "List Number 2" is a list of its own that shows "1." "2." like
+        "List Number", one indent further in: the indent, not the form, gives its level.
+        """
+        lv = self.stack[k]
+        return (
+            key is not None
+            and lv.key is not None
+            and key != lv.key
+            and indent is not None
+            and lv.indent is not None
+            and indent > lv.indent + _TOLERANCE
+        )
 
     def _choose(self, item: Item) -> None:
         """``i``, ``v``, ``x`` ... are letters after ``h``, ``u``, ``w`` and numerals otherwise."""
@@ -245,7 +267,7 @@ def lay_out(paragraphs: list[WordParagraph]) -> Layout:
         role = STYLE_ROLES.get(it.para.style_name.lower())
         it.kind = role or ""
     body_from = _head(items, layout)
-    body = items[body_from:]
+    body = _join_broken(items[body_from:], layout)
     placer = _Placer()
     for it in body:
         if it.kind in ("title", "number", "formula"):
@@ -275,6 +297,10 @@ def lay_out(paragraphs: list[WordParagraph]) -> Layout:
                 placer.reset()
                 placer.place(it)
             continue
+        if _dash_bullet(it) and not placer.stack:
+            # A list whose bullet is a dash, before any number: the EP's citations.
+            it.sig, it.depth, it.kind = None, 0, "citation"
+            continue
         if it.sig is not None:
             placer.place(it)
         elif _DASH.match(it.text) and not placer.stack:
@@ -290,6 +316,45 @@ def lay_out(paragraphs: list[WordParagraph]) -> Layout:
     _kinds(body, layout)
     _tree(body, layout)
     return layout
+
+
+def _runs_on(prev: Item, it: Item) -> bool:
+    """True when ``it`` is the rest of ``prev``'s sentence after a stray paragraph break.
+
+    Only an unnumbered paragraph in no drafting style qualifies, after a paragraph
+    that stops on a letter or digit (no punctuation), and only when it does not open
+    like a clause of its own (an emphasised or lexicon lead phrase).
+    """
+    if it.kind or it.para.label is not None or prev.kind in ("title", "number", "formula"):
+        return False
+    text, before = it.text.strip(), prev.text.rstrip()
+    if not text or not before or not _CUT_OFF.search(before):
+        return False
+    if _TYPED.match(it.text) or _DASH.match(it.text) or NOTE_DEF.match(text):
+        return False
+    if prev.para.label is None and NOTE_DEF.match(before):
+        return False
+    first = next((p for p in it.pieces if isinstance(p, Span) and p.text.strip()), None)
+    if first is not None and (first.fmt.b or first.fmt.i) and not text[0].islower():
+        return False
+    return leading_phrase(text) is None
+
+
+def _join_broken(body: list[Item], layout: Layout) -> list[Item]:
+    """Join paragraphs split in two by a stray Enter in mid-sentence, and say so."""
+    out: list[Item] = []
+    for it in body:
+        prev = out[-1] if out else None
+        if prev is not None and _runs_on(prev, it):
+            prev.pieces = [*prev.pieces, Span(" ", PLAIN), *it.pieces]
+            prev.joined.append(it.para)
+            layout.warnings.append(
+                f"paragraph {it.para.index} continues paragraph {prev.para.index} in"
+                " mid-sentence (a stray paragraph break?); the two are joined"
+            )
+            continue
+        out.append(it)
+    return out
 
 
 def _head(items: list[Item], layout: Layout) -> int:
@@ -312,6 +377,13 @@ def _head(items: list[Item], layout: Layout) -> int:
             return k + 1
         if it.kind or it.para.label is not None or _TYPED.match(it.text):
             return k
+        if layout.number is not None and _formula_follows(items[k:]):
+            # "presented by the ... Committee", "Rapporteur: ...": no provision, and no
+            # part of the title either; listed in the report, read for the metadata.
+            it.kind, it.reason = "unplaced", "a line between the number line and the formula"
+            layout.head_lines.append(it)
+            layout.unplaced.append(it)
+            continue
         if layout.number is None and not layout.formula:
             if NOTE_DEF.match(text):
                 return k
@@ -320,6 +392,23 @@ def _head(items: list[Item], layout: Layout) -> int:
             continue
         return k
     return len(items)
+
+
+def _dash_bullet(it: Item) -> bool:
+    """True for a paragraph of a bullet list whose bullet is a dash ("–")."""
+    bullet = it.sig[1].strip() if it.sig is not None and it.sig[0] == "bullet" else ""
+    return len(bullet) == 1 and bullet in _DASHES
+
+
+def _formula_follows(items: list[Item]) -> bool:
+    """True when the opening formula comes before any numbered or styled paragraph."""
+    for it in items[:6]:
+        text = " ".join(it.text.split())
+        if it.kind == "formula" or (FORMULA.match(text) and it.para.label is None):
+            return True
+        if it.kind or it.para.label is not None or _TYPED.match(it.text):
+            return False
+    return False
 
 
 def _kinds(body: list[Item], layout: Layout) -> None:
@@ -340,7 +429,7 @@ def _kinds(body: list[Item], layout: Layout) -> None:
     for k, it in enumerate(top):
         if it.kind == "citation":
             continue
-        if it.sig is None:
+        if it.sig is None or it.sig[0] == "bullet":
             if first_numbered is not None and k > first_numbered:
                 it.kind = "unplaced"
                 it.reason = "a paragraph without a number among the operative paragraphs"

@@ -69,6 +69,12 @@ def apply_rpr(fmt: Format, rpr: etree._Element | None) -> Format:
     u = rpr.find(w("u"))
     if u is not None:
         values["u"] = (u.get(w("val")) or "single").lower() not in _OFF
+    # Raised or lowered text (w:position, half-points) is how LibreOffice writes an HTML
+    # <sup>/<sub> and how some typists make a footnote mark: it reads as super/subscript.
+    raised = rpr.find(w("position"))
+    raw = raised.get(w("val")) if raised is not None else None
+    if raw is not None and raw.lstrip("-").isdigit() and int(raw) != 0:
+        values["sup"], values["sub"] = int(raw) > 0, int(raw) < 0
     va = rpr.find(w("vertAlign"))
     if va is not None:
         pos = va.get(w("val"))
