@@ -16,47 +16,18 @@ from drafting.akn import schema
 from drafting.akn.parser import read_akn_file
 from drafting.errors import DraftingError, InputError
 from drafting.model.document import Document
-from drafting.text import ImportResult, read_text, write_text
+from drafting.reading import read_text
+from drafting.text import ImportResult, write_text
+from drafting.text import read_text as parse_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 AKN_SUFFIXES = (".xml", ".akn")
 WORD_SUFFIXES = (".docx", ".pdf")
 HTML_SUFFIXES = (".html", ".htm")
-MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 
 def _suffix(path: Path) -> str:
     return path.suffix.lower()
-
-
-def _read_text_file(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            raise InputError(
-                "the file is over 16 MB; a resolution is far smaller",
-                hint="check that this is the right file",
-                file=path,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", hint="check the name and folder", file=path) from None
-    except IsADirectoryError:
-        raise InputError("this is a folder, not a file", file=path) from None
-    except PermissionError:
-        raise InputError("permission denied", file=path) from None
-    if b"\x00" in data[:4096]:
-        raise InputError(
-            "this is not a text file", file=path, hint="give a .txt or .md file saved as UTF-8 text"
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise InputError(
-                "the text is not UTF-8", file=path, hint="save it as UTF-8 text"
-            ) from None
 
 
 def import_file(
@@ -83,8 +54,8 @@ def import_file(
     p = Path(path)
     suffix = _suffix(p)
     if suffix in TEXT_SUFFIXES:
-        result = read_text(
-            _read_text_file(p), source=str(p), style=style, number=number, body=body, date=date
+        result = parse_text(
+            read_text(p), source=str(p), style=style, number=number, body=body, date=date
         )
     elif suffix in AKN_SUFFIXES:
         doc = io.load(p)

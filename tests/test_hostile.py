@@ -238,7 +238,7 @@ def _sparse(path: Path, size: int) -> Path:
 
 SIZE_LIMITS = {
     "akn resolution": ("big.akn.xml", 65 * 2**20, ["show", "FILE"], "over the 64 MB limit"),
-    "text draft": ("big.md", 17 * 2**20, ["show", "FILE"], "the file is over 16 MB"),
+    "text draft": ("big.md", 17 * 2**20, ["show", "FILE"], "the file is over the 16 MB limit"),
     "word draft": (
         "big.docx",
         257 * 2**20,
@@ -249,19 +249,19 @@ SIZE_LIMITS = {
         "big.txt",
         17 * 2**20,
         ["amendments", "check", "DRAFT", "FILE"],
-        "the file is over 16 MB",
+        "the file is over the 16 MB limit",
     ),
     "amendment xml": (
         "big.xml",
         17 * 2**20,
         ["amendments", "check", "DRAFT", "FILE"],
-        "the file is over 16 MB",
+        "the file is over the 16 MB limit",
     ),
     "votes": (
         "big-votes.txt",
         17 * 2**20,
         ["amend", "DRAFT", "AMS", "--votes", "FILE", "-o", "o.md"],
-        "the file is over 16 MB",
+        "the file is over the 16 MB limit",
     ),
 }
 
@@ -304,7 +304,7 @@ def test_an_amendment_xml_file_is_read_no_further_than_its_limit(
         return fh
 
     monkeypatch.setattr(Path, "open", spying_open)
-    with pytest.raises(DraftingError, match="over 16 MB"):
+    with pytest.raises(DraftingError, match="over the 16 MB limit"):
         read_amendment_file(src)
     assert sizes and all(0 < n <= 16 * 2**20 + 1 for n in sizes)
 
@@ -449,3 +449,20 @@ def test_the_parser_refuses_before_expanding_anything() -> None:
     with pytest.raises(XMLSyntaxError):
         io.loads(BOMB * 1000, source="bombs.xml")
     assert time.monotonic() - start < 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "FILE"], ["validate", "FILE"], ["amendments", "check", "DRAFT", "FILE"]],
+    ids=["text draft", "akn", "amendments"],
+)
+def test_an_endless_file_is_read_no_further_than_the_limit(tmp_path: Path, args: list[str]) -> None:
+    endless = tmp_path / ("x.akn.xml" if args[0] == "validate" else "x.txt")
+    endless.symlink_to("/dev/zero")
+    draft = EXAMPLES / "resolution-495.akn.xml"
+    argv = [str(endless) if a == "FILE" else str(draft) if a == "DRAFT" else a for a in args]
+    start = time.monotonic()
+    result = CliRunner().invoke(cli, argv)
+    assert time.monotonic() - start < 10
+    assert result.exit_code == 1
+    assert "MB limit" in result.output

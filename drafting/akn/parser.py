@@ -17,7 +17,8 @@ from lxml import etree
 
 from drafting.akn.elements import AknElement, element_lookup
 from drafting.akn.ns import NSMAP, local_name, q
-from drafting.errors import InputError, XMLSyntaxError
+from drafting.errors import XMLSyntaxError
+from drafting.reading import read_bytes
 
 #: Largest XML file accepted, in bytes.  A resolution of 5,000 paragraphs is ~5 MB.
 MAX_XML_BYTES: Final = 64 * 1024 * 1024
@@ -123,25 +124,7 @@ def read_akn_file(path: Path) -> etree._ElementTree:
         InputError: the file is missing, unreadable or too large.
         XMLSyntaxError: it is not well-formed XML or declares a DOCTYPE.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
-            raise XMLSyntaxError(
-                f"the file is {size // (1024 * 1024)} MB, over the"
-                f" {MAX_XML_BYTES // (1024 * 1024)} MB limit",
-                hint="check that this is the right file",
-                file=str(path),
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file", hint="check the name and folder", file=str(path)) from exc
-    except IsADirectoryError as exc:
-        raise InputError("this is a folder, not a file", file=str(path)) from exc
-    except PermissionError as exc:
-        raise InputError(
-            "permission denied", hint="check the file's permissions", file=str(path)
-        ) from exc
-    return parse_akn(data, str(path))
+    return parse_akn(read_bytes(path, MAX_XML_BYTES), str(path))
 
 
 def make(local: str, attrib: dict[str, str] | None = None, text: str | None = None) -> AknElement:

@@ -10,6 +10,7 @@ from drafting.amendments.errors import AmendmentSyntaxError
 from drafting.amendments.model import Amendment, Status
 from drafting.amendments.parser import MAX_BYTES, parse_amendments, parse_votes, read_text_file
 from drafting.errors import InputError
+from drafting.reading import read_bytes
 
 TEXT = (".txt", ".md", ".markdown")
 
@@ -27,19 +28,7 @@ def read_amendment_file(path: str | Path) -> list[Amendment]:
     if suffix in TEXT:
         return parse_amendments(read_text_file(p), str(p))
     if suffix in (".xml", ".akn"):
-        try:
-            # Read no more than the limit, so a huge file never enters memory whole.
-            with p.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise InputError("no such file", hint="check the name and folder", file=p) from None
-        except IsADirectoryError:
-            raise InputError("this is a folder, not a file", file=p) from None
-        except OSError as exc:
-            raise InputError(f"cannot read the file ({exc.strerror})", file=p) from None
-        if len(data) > MAX_BYTES:
-            raise InputError("the file is over 16 MB", hint="check the file", file=p)
-        return read_amendments_xml(data, str(p))
+        return read_amendments_xml(read_bytes(p, MAX_BYTES), str(p))
     if suffix == ".docx":
         raise InputError(
             "amendments in Word files are not read in this version",

@@ -11,9 +11,17 @@ One block per amendment::
 
 The wording follows the houses' own: NATO PA ``Leave out ... and insert ...``, UN
 ``Replace ... with ...``, EP two-column tables ``Draft text | Amendment``.  Quoted
-words may use "...", “...”, '...' or ‘...’; ``the second "AI"`` picks one of
-several.  Every line is either understood or reported with its line number:
-an amendment silently half-read would be worse than one refused.
+words may use "...", “...”, „...“, «...», '...' or ‘...’ (an apostrophe inside, as
+in ‘the Alliance’s’, does not close them) and may run over a line break;
+``the second "AI"`` picks one of several.  The variations secretariats produce are
+read to the same amendment: headings ``AMENDMENT No. 4``, ``Am. 4``, ``Amendment 4
+(rev.)``; ``Submitted by``, ``Author``, tablers over several lines; ``Reason`` or
+``Explanatory statement``; places ``Para. 13(b)``, ``sub-paragraph 13.b``, ``OP5``,
+``PP3``; ``Replace the words ... by ...``, ``Add at the end:`` with the words on the
+next line, ``Amend to read as follows:``; two operations joined by ``and``; CRLF,
+tabs, a byte order mark.  Every line is either understood or refused with its line
+number and what to write instead: an amendment silently misread (``Paragraph 13
+(b) (new)``: a new paragraph or a new sub-paragraph?) would amend the wrong words.
 """
 
 from __future__ import annotations
@@ -22,212 +30,136 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, cast
 
 from drafting.amendments.errors import AmendmentSyntaxError, VotesFileError
 from drafting.amendments.model import (
     STATUSES,
     Amendment,
     DeleteProvision,
-    DeleteRange,
-    DeleteText,
     InsertProvisions,
-    InsertText,
     Location,
-    LocationKind,
     MoveProvision,
     NewProvision,
     Operation,
-    Quote,
     ReplaceProvision,
-    ReplaceText,
     Status,
 )
-from drafting.amendments.words import ORDINALS, derive_operations, normalize
-from drafting.errors import InputError
+from drafting.amendments.phrases import (
+    DELETE_NAMED,
+    DELETE_PROVISION,
+    INS,
+    INSERT_PROVISIONS,
+    MOVE,
+    NEW_AT_END,
+    NOUN,
+    OP_LABEL,
+    QUOTED,
+    REPLACE_PROVISION,
+    VERB,
+    Unclear,
+    match_text_op,
+    plain,
+    position,
+    read_location,
+    split_operations,
+)
+from drafting.amendments.phrases import parse_location as parse_location
+from drafting.amendments.words import derive_operations, normalize
+from drafting.reading import read_text
 
 MAX_BYTES = 16 * 1024 * 1024
-
-# -- quotations ------------------------------------------------------------------
-
-_ORD = "|".join((*ORDINALS, "last"))
-
-
-def _q(name: str) -> str:
-    """A quotation slot, optionally preceded by an ordinal (``the second "AI"``)."""
-    return (
-        rf"(?:the\s+(?P<{name}_ord>{_ORD})\s+)?"
-        rf"(?P<{name}>\"[^\"]*\"|“[^”]*”|‘.*?’|'.*?')"
-    )
-
-
-def _unquote(s: str) -> str:
-    return normalize(s[1:-1])
-
-
-def _quote(m: re.Match[str], name: str) -> Quote:
-    text = _unquote(m.group(name))
-    if not text:
-        raise ValueError("empty quotation")
-    word = m.group(f"{name}_ord")
-    occurrence = None
-    if word:
-        word = word.lower()
-        occurrence = -1 if word == "last" else ORDINALS.index(word) + 1
-    return Quote(text, occurrence)
-
-
-def _new(m: re.Match[str], name: str = "n") -> str:
-    return _unquote(m.group(name))
-
-
-# -- locations -------------------------------------------------------------------
-
-_NOUN = (
-    r"(?:operative\s+paragraph|preambular\s+paragraph|sub-sub-paragraph|sub-?paragraph"
-    r"|paragraph|para\.?|point|recital|citation)s?"
-)
-_REF = (
-    r"[0-9A-Za-z]+(?:\s*\(\s*[0-9A-Za-z]+\s*\))*"
-    r"(?:(?:\s*,\s*|\s+)(?:(?:sub-)?(?:sub-?paragraph|point)\s*)?\(?[0-9a-z]{1,6}\)?)*"
-)
-_LOCATION = re.compile(rf"^(?P<noun>{_NOUN})\s+(?P<ref>{_REF})\s*[.:]?$", re.IGNORECASE)
-_TOKENS = re.compile(r"[0-9]+|[A-Za-z]+")
-_SUBWORDS = re.compile(r"(?:sub-)?(?:sub-?paragraph|point)", re.IGNORECASE)
-
-
-def parse_location(text: str) -> Location | None:
-    """The location ``text`` names (``Paragraph 13, sub-paragraph (b)``); None if it names none."""
-    text = text.strip()
-    if re.fullmatch(r"(?:the\s+)?title[.:]?", text, re.IGNORECASE):
-        return Location("title")
-    is_new = re.search(r"\s*\(new\)\s*[.:]?$", text, re.IGNORECASE)
-    if is_new:
-        text = text[: is_new.start()]
-    m = _LOCATION.match(text)
-    if m is None:
-        return None
-    noun = re.sub(r"\s+", " ", m.group("noun").lower()).rstrip("s")
-    tokens = _TOKENS.findall(_SUBWORDS.sub(" ", m.group("ref")))
-    if not tokens:
-        return None
-    new = None
-    if is_new:
-        if len(tokens) < 2:
-            return None
-        new = tokens.pop().lower()
-    kind: LocationKind
-    if noun.startswith("operative"):
-        kind = "operative"
-    elif noun.startswith("preambular"):
-        kind = "preambular"
-    elif noun == "recital":
-        kind = "recital"
-    elif noun == "citation":
-        kind = "citation"
-    else:
-        kind = "paragraph"
-    head = tokens[0].upper() if kind == "recital" else tokens[0]
-    if kind in ("preambular", "citation") and (len(tokens) > 1 or not head.isdigit()):
-        return None
-    if kind in ("paragraph", "operative") and not head.isdigit():
-        return None
-    if kind == "recital" and not head.isalpha():
-        return None
-    if any(len(t) > 6 for t in tokens[1:]):
-        return None
-    ref = head + "".join(f"({t.lower()})" for t in tokens[1:])
-    return Location(kind, ref, new)
-
-
-# -- operations ------------------------------------------------------------------
-
-_END = r"\s*[.;]?"
-_INS = r"(?:insert|add)"
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"^" + pattern + _END + r"$", re.IGNORECASE | re.DOTALL)
-
-
-Builder = Callable[[re.Match[str]], Operation]
-
-_TEXT_OPS: list[tuple[re.Pattern[str], Builder]] = [
-    (
-        _rx(rf"after\s+{_q('a')},?\s+{_INS}\s+{_q('n')}"),
-        lambda m: InsertText("after", _quote(m, "a"), _new(m)),
-    ),
-    (
-        _rx(rf"before\s+{_q('a')},?\s+{_INS}\s+{_q('n')}"),
-        lambda m: InsertText("before", _quote(m, "a"), _new(m)),
-    ),
-    (
-        _rx(rf"at\s+the\s+beginning(?:\s+of\s+the\s+[\w-]+)?,?\s+{_INS}\s+{_q('n')}"),
-        lambda m: InsertText("beginning", None, _new(m)),
-    ),
-    (
-        _rx(rf"at\s+the\s+end(?:\s+of\s+the\s+[\w-]+)?,?\s+{_INS}\s+{_q('n')}"),
-        lambda m: InsertText("end", None, _new(m)),
-    ),
-    (
-        _rx(
-            rf"(?:leave\s+out|delete)\s+from\s+{_q('a')}\s+(?:up\s+)?to(?:\s+and\s+including)?"
-            rf"\s+{_q('b')}(?:,?\s+and\s+insert\s+{_q('n')})?"
-        ),
-        lambda m: DeleteRange(
-            _quote(m, "a"), _quote(m, "b"), _new(m) if m.group("n") is not None else None
-        ),
-    ),
-    (
-        _rx(rf"(?:leave\s+out|delete)\s+{_q('a')},?\s+and\s+insert\s+{_q('n')}"),
-        lambda m: ReplaceText(_quote(m, "a"), _new(m)),
-    ),
-    (
-        _rx(rf"replace\s+{_q('a')}\s+(?:with|by)\s+{_q('n')}"),
-        lambda m: ReplaceText(_quote(m, "a"), _new(m)),
-    ),
-    (
-        _rx(rf"for\s+{_q('a')},?\s+substitute\s+{_q('n')}"),
-        lambda m: ReplaceText(_quote(m, "a"), _new(m)),
-    ),
-    (
-        _rx(rf"substitute\s+{_q('n')}\s+for\s+{_q('a')}"),
-        lambda m: ReplaceText(_quote(m, "a"), _new(m)),
-    ),
-    (_rx(rf"(?:leave\s+out|delete)\s+{_q('a')}"), lambda m: DeleteText(_quote(m, "a"))),
-]
-
-_DELETE_PROVISION = _rx(
-    rf"(?:(?:delete|leave\s+out)(?:\s+the)?(?:\s+whole)?\s+(?:{_NOUN}|title)|deleted?)"
-)
-_REPLACE_PROVISION = _rx(
-    rf"(?:replace\s+the\s+(?:{_NOUN}|title)\s+(?:with|by)\s+the\s+following(?:\s+text)?"
-    rf"|leave\s+out\s+the\s+(?:{_NOUN}|title)\s+and\s+insert\s+the\s+following"
-    rf"(?:\s+new\s+(?:{_NOUN}|title))?"
-    rf"|amend\s+the\s+(?:{_NOUN}|title)\s+to\s+read(?:\s+as\s+follows)?)\s*:?"
-)
-_INSERT_PROVISIONS = _rx(
-    rf"(?P<pos>after|before)\s+(?P<anchor>{_NOUN}\s+{_REF}),?\s+{_INS}\s+the\s+following"
-    rf"(?:\s+new)?\s+{_NOUN}\s*:?"
-)
-_MOVE = _rx(
-    rf"move\s+(?P<target>{_NOUN}\s+{_REF})\s+(?P<pos>after|before)\s+(?P<anchor>{_NOUN}\s+{_REF})"
-)
 
 # -- fields ----------------------------------------------------------------------
 
 _HEADER = re.compile(
-    r"^(?P<kind>compromise\s+amendment|oral\s+amendment|amendment)\s+(?P<num>[0-9A-Za-z][\w./-]*)"
-    r"(?:\s*\((?:replacing|replaces)\s+amendments?\s+(?P<rep>[^)]*)\))?\s*[.:]?$",
+    r"^(?:(?:[0-9]{1,3}[.)]|[-*•])\s+)?"  # a numbered or bulleted list of amendments
+    r"(?P<kind>compromise\s+amendment|oral\s+amendment|amendment|amdt\.?|am\.)"
+    r"\s*(?:(?:no|nr|n°|n\.°)\.?\s*|#\s*)?(?P<num>[0-9A-Za-z][\w./-]*)"
+    r"(?:\s*\(\s*rev(?:\.|ised)?\s*(?P<rev>[0-9]{0,2})\s*\)"
+    r"|\s+rev(?:\.|ised)?\s*(?P<rev2>[0-9]{0,2}))?"
+    r"(?:\s*\((?:replacing|replaces)\s+amendments?\s+(?P<rep>[^)]*)\))?"
+    # "Amendment 4 to paragraph 13(b)": the place, read as the block's first line
+    rf"(?:\s+(?:to|on|concerning|regarding)\s+(?P<at>(?:the\s+)?(?:title|(?:OP|PP)\s*[0-9]"
+    rf"|(?:{NOUN})\s)[^–—]*?))?"
+    r"(?:\s+[–—-]\s+(?:tabled\s+by\s+)?(?P<by>\S.*?)|\s+(?:tabled\s+|submitted\s+)?by\s+(?P<by2>\S.*?))?"
+    r"\s*[.:]?$",
     re.IGNORECASE,
 )
+#: Something meant as an amendment heading that cannot be read as one: refused, or it
+#: would be swallowed by the amendment before it.
+_HEADERISH = re.compile(
+    r"^(?:(?:[0-9]{1,3}[.)]|[-*•])\s+)?(?:(?:compromise|oral)\s+amendment\b"
+    r"|(?:amendment|amdt\.?|am\.)\s*(?:(?:no|nr|n°)\.?\s*|#\s*)?(?:[.:]?$|[0-9][\w./-]*\s*(?:[(\[:–—]|-\s)))",
+    re.IGNORECASE,
+)
+_BY = r"(?:tabled|submitted|proposed|presented|moved|sponsored|put\s+forward)\s+by|on\s+behalf\s+of"
+_WHY = r"justification|reasons?|explanatory\s+statement|explanation|rationale"
 _FIELD = re.compile(
-    r"^(?P<name>tabled\s+by|submitted\s+by|justification|status|replaces)\s*:\s*(?P<value>.*)$",
+    rf"^(?P<name>{_BY}|co-?sponsors?|authors?|sponsors?|tablers?|{_WHY}|status|replaces|replacing)"
+    r"\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_BARE_FIELD = re.compile(rf"^(?P<name>{_BY})\s+(?P<value>\S.*)$|^(?P<why>{_WHY})\s*$", re.I)
+#: EP amendments carry the language of the original: "Or. en".
+_IGNORED = re.compile(
+    r"^(?:or\.\s*[a-z]{2}|<!--.*|(?:[-*_=]\s*){3,}"
+    r"|(?:motion\s+for\s+a\s+(?:european\s+parliament\s+)?resolution|draft\s+(?:opinion"
+    r"|report|resolution))\s*:?)$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
     r"^(?:\(?[0-9]{1,3}[A-Za-z]{0,2}[.)]|\(?[A-Za-z]{1,5}[.)]|\([A-Za-z]{1,5}\))\s+"
 )
+#: The line that introduces the text of an EP-style new provision: "Insert:", "New text:".
+_NEW_INTRO = re.compile(
+    rf"^(?:{INS}|new\s+text)(?:\s+the\s+following)?(?:\s+new)?"
+    rf"(?:\s+(?:{NOUN}|text|provision|wording))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _field(cleaned: str) -> tuple[str, str] | None:
+    """A field line as (``by``, ``justification``, ``status`` or ``replaces``; its value)."""
+    m = _FIELD.match(cleaned)
+    if m:
+        name, value = m.group("name").lower(), m.group("value").strip()
+    else:
+        m = _BARE_FIELD.match(cleaned)
+        if m is None:
+            return None
+        name = (m.group("name") or m.group("why")).lower()
+        value = (m.group("value") or "").strip()
+    if name == "status" or name.startswith("replac"):
+        return ("status" if name == "status" else "replaces"), value
+    if re.fullmatch(_WHY, name, re.IGNORECASE):
+        return "justification", value
+    return "by", value
+
+
+def _looks_like_name(cleaned: str) -> bool:
+    """A further line of a ``Tabled by:`` list: no quotation, number, operation or
+    sentence (a justification that lost its label is not taken for a name)."""
+    if re.search(r"[0-9\"“”„«»|:]", cleaned) or re.match(VERB, cleaned, re.IGNORECASE):
+        return False
+    if len(cleaned.split()) > 10 or cleaned.endswith((".", "!", "?")):
+        return False
+    try:
+        return read_location(cleaned) is None
+    except Unclear:
+        return False
+
+
+def _add_name(names: list[str], name: str) -> None:
+    name = name.strip()
+    if not name:
+        return
+    if names and re.search(r"(?:\band|&)$", names[-1]):
+        names[-1] = f"{names[-1]} {name}"
+    elif names:
+        names[-1] = names[-1].rstrip(",;")
+        names.append(name)
+    else:
+        names.append(name)
 
 
 def _clean(line: str) -> str:
@@ -250,29 +182,82 @@ class _Block:
     oral: bool = False
     lines: list[tuple[int, str]] = field(default_factory=list)
     replaces: tuple[str, ...] = ()
+    tabled_by: str = ""
+
+
+def _header_number(m: re.Match[str]) -> str:
+    """``4``; a revision as ``4/Rev`` or ``4/Rev.1`` (however it was written)."""
+    num = m.group("num")
+    rev = m.group("rev") if m.group("rev") is not None else m.group("rev2")
+    if rev is None:
+        return num
+    return f"{num}/Rev.{rev}" if rev else f"{num}/Rev"
+
+
+#: White space Word leaves that is not visible: a byte order mark, zero-width spaces.
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u200e\u200f]")
 
 
 def _split(text: str, source: str) -> list[_Block]:
     blocks: list[_Block] = []
     for i, raw in enumerate(text.splitlines(), 1):
-        m = _HEADER.match(_clean(raw))
+        cleaned = _clean(raw)
+        m = _HEADER.match(cleaned)
         if m:
             kind = m.group("kind").lower()
-            blocks.append(
-                _Block(
-                    m.group("num"),
-                    i,
-                    compromise=kind.startswith("compromise"),
-                    oral=kind.startswith("oral"),
-                    replaces=_numbers(m.group("rep") or ""),
-                )
+            by = (m.group("by") or m.group("by2") or "").strip()
+            block = _Block(
+                _header_number(m),
+                i,
+                compromise=kind.startswith("compromise"),
+                oral=kind.startswith("oral"),
+                replaces=_numbers(m.group("rep") or ""),
+            )
+            if m.group("at"):
+                block.lines.append((i, m.group("at")))
+            if by and m.group("by") and _amends(by, split=True):
+                # "Amendment 4 – Paragraph 13(b)": the place, not who tabled it.
+                block.lines.append((i, by))
+            else:
+                block.tabled_by = by
+            blocks.append(block)
+        elif _HEADERISH.match(cleaned):
+            number = blocks[-1].number if blocks else ""
+            raise _syntax(
+                source,
+                i,
+                number,
+                f"cannot read the amendment heading {cleaned!r}",
+                'put the heading alone on its line, numbered: "Amendment 4", "Compromise'
+                ' amendment C1", "Oral amendment 2", "Amendment 4 (rev.)"; then "Tabled by: ..."'
+                " on the next line",
             )
         elif blocks:
             blocks[-1].lines.append((i, raw))
-        elif raw.strip() and not raw.lstrip().startswith("#"):
-            # Text before the first amendment is a heading ("Amendments to ..."): skipped.
-            continue
+        elif cleaned and _amends(cleaned):
+            raise _syntax(
+                source,
+                i,
+                "",
+                f"{cleaned!r} comes before the first amendment heading",
+                'start each amendment with a line "Amendment 1"',
+            )
+        # Other text before the first amendment is a heading ("Amendments to ..."): skipped.
     return blocks
+
+
+def _amends(cleaned: str, split: bool = False) -> bool:
+    """True when a line names a provision or an operation (so it is not a heading);
+    with ``split``, also when it starts with a provision (``Paragraph 13(b), leave out``)."""
+    try:
+        if read_location(cleaned) is not None:
+            return True
+        m = _PLACE_THEN_OP.match(cleaned) if split else None
+        if m and read_location(m.group("place")) is not None:
+            return True
+    except Unclear:
+        return split
+    return match_text_op(cleaned) is not None or bool(DELETE_PROVISION.match(cleaned))
 
 
 def _syntax(source: str, line: int, number: str, what: str, hint: str) -> AmendmentSyntaxError:
@@ -291,6 +276,7 @@ def parse_amendments(text: str, source: str = "<text>") -> list[Amendment]:
     Raises:
         AmendmentSyntaxError: a line cannot be understood; the error gives its number.
     """
+    text = _INVISIBLE.sub("", text)
     out = []
     seen: dict[str, int] = {}
     for block in _split(text, source):
@@ -314,56 +300,123 @@ def parse_amendments(text: str, source: str = "<text>") -> list[Amendment]:
     return out
 
 
+def _unbalanced(s: str) -> bool:
+    """True when a double quotation (or guillemet) opened on this line is not closed."""
+    return sum(s.count(c) for c in '"“”„') % 2 == 1 or s.count("«") != s.count("»")
+
+
+def _logical_line(lines: Sequence[tuple[int, str]], i: int) -> tuple[str, int]:
+    """The operation starting at line i, joined with the lines a quotation runs over."""
+    text, j = lines[i][1].strip(), i + 1
+    while _unbalanced(text) and j < len(lines):
+        nxt = lines[j][1].strip()
+        if not nxt or _field(_clean(nxt)):
+            break
+        text, j = f"{text} {nxt}", j + 1
+    if _unbalanced(text):
+        return lines[i][1].strip(), i + 1
+    return text, j
+
+
+_PLACE_THEN_OP = re.compile(
+    rf"^(?P<place>.+?)(?:\s*[,:]\s*|\s+[–—-]\s+|\s+)(?P<rest>{VERB}.*)$", re.IGNORECASE
+)
+
+
 def _parse_block(block: _Block, source: str) -> Amendment:
-    lines = block.lines
+    lines = list(block.lines)
     location: Location | None = None
     ops: list[Operation] = []
-    tabled_by = ""
+    names: list[str] = []
+    _add_name(names, block.tabled_by)
     justification: list[str] = []
     status: Status = "oral" if block.oral else "tabled"
     replaces = block.replaces
     columns: tuple[str, str] | None = None
-    in_justification = False
+    mode = ""  # "names" while a list of tablers runs on, "justification" to the end
     i = 0
     num = block.number
 
     def err(line: int, what: str, hint: str = _OP_HINT) -> AmendmentSyntaxError:
         return _syntax(source, line, num, what, hint)
 
+    def place(loc: Location, line: int) -> None:
+        """Set the amendment's location; a second, different one is refused."""
+        nonlocal location
+        if location is None or loc == location:
+            location = loc
+            return
+        inside = (
+            loc.kind == location.kind
+            and loc.new is None
+            and location.new is None
+            and loc.ref.startswith(location.ref + "(")
+        )
+        if inside and not ops:
+            location = loc
+            return
+        raise err(
+            line,
+            f"amendment {num} already amends {location.phrase()}, and this line names"
+            f" {loc.phrase()}",
+            f"an amendment amends one provision: table a separate amendment for {loc.phrase()}",
+        )
+
     while i < len(lines):
         lineno, raw = lines[i]
         stripped = raw.strip()
         cleaned = _clean(raw)
-        fm = _FIELD.match(cleaned)
+        fm = _field(cleaned)
         if fm:
-            in_justification = False
-            name, value = fm.group("name").lower(), fm.group("value").strip()
-            if name in ("tabled by", "submitted by"):
-                tabled_by = value
+            mode = ""
+            name, value = fm
+            if name == "by":
+                # Names on the following lines: after a bare "Tabled by:", or while a
+                # line ends in "," or "and"; anything else is not taken for a name.
+                mode = "names" if not value else "more names"
+                _add_name(names, value)
             elif name == "justification":
-                in_justification = True
+                mode = "justification"
                 if value:
                     justification.append(value)
             elif name == "status":
                 word = value.lower().rstrip(".")
+                word = VOTE_WORDS.get(word, word)
                 if word not in STATUSES:
                     raise err(
                         lineno,
                         f"unknown status {value!r}",
                         "use one of " + ", ".join(STATUSES),
                     )
-                status = cast(Status, word)
+                status = word
             else:
                 replaces = _numbers(value)
             i += 1
             continue
-        if in_justification:
+        if mode == "justification":
+            if _amends(_clean(raw)):
+                # An operation after the justification: the heading of the amendment it
+                # belongs to is missing or unreadable, and it would be lost in the text.
+                raise err(
+                    lineno,
+                    f"{stripped!r} comes after the justification of amendment {num}",
+                    'start the amendment it belongs to with a line "Amendment N", or put'
+                    " the operation before the justification",
+                )
             justification.append(stripped)
             i += 1
             continue
-        if not stripped or stripped.startswith("<!--"):
+        if not stripped or _IGNORED.match(stripped):
+            mode = "" if not stripped else mode
             i += 1
             continue
+        if (
+            mode == "names" or (mode == "more names" and re.search(r"(?:[,;&]|\band)$", names[-1]))
+        ) and _looks_like_name(cleaned):
+            _add_name(names, cleaned)
+            i += 1
+            continue
+        mode = ""
         if stripped.startswith("|"):
             j = i
             rows: list[tuple[int, str]] = []
@@ -374,31 +427,72 @@ def _parse_block(block: _Block, source: str) -> Amendment:
             ops.extend(new_ops)
             i = j
             continue
-        loc = parse_location(cleaned) if not ops and location is None else None
+        unclear: Unclear | None = None
+        try:
+            loc = read_location(OP_LABEL.sub("", cleaned, count=1))
+        except Unclear as exc:
+            loc, unclear = None, exc
+        if loc is None and unclear is None and _RELATIVE.fullmatch(cleaned.rstrip(":.")):
+            # "Paragraph 13" then "Sub-paragraph (b)": the sub-paragraph of that paragraph.
+            try:
+                loc = _named_place(cleaned, location)
+            except Unclear as exc:
+                raise err(lineno, exc.what, exc.hint) from None
         if loc is not None:
-            location = loc
+            place(loc, lineno)
             i += 1
             nxt = i
             while nxt < len(lines) and not lines[nxt][1].strip():
                 nxt += 1
             table_next = nxt < len(lines) and lines[nxt][1].strip().startswith("|")
             if loc.new is not None and not table_next:
+                if nxt < len(lines) and _NEW_INTRO.match(_clean(lines[nxt][1])):
+                    i = nxt + 1
                 body, i = _following(lines, i)
                 if body:
+                    if _is_operation(body[0]):
+                        raise err(
+                            lineno + 1,
+                            f"{loc} is a new provision, so the lines after it are its words,"
+                            f" not an operation like {body[0].strip()!r}",
+                            "give the words of the new provision, or name the existing"
+                            " provision to amend (e.g. Paragraph 2)",
+                        )
                     anchor = Location(loc.kind, loc.ref)
                     ops.append(InsertProvisions(anchor, "after", _provisions(body)))
             continue
+        line, after = _logical_line(lines, i)
+        line = OP_LABEL.sub("", line, count=1)
         try:
-            op, consumed = _parse_operation(stripped, lines, i, err)
+            parsed = _parse_operations(line, lines, after, location, lineno, err)
+        except Unclear as exc:
+            raise err(lineno, exc.what, exc.hint) from None
         except ValueError as exc:
             raise err(lineno, f"cannot use this line: {exc}") from None
-        if op is None:
-            hint = _OP_HINT
-            if location is None and not ops:
-                hint = "start with the location (e.g. Paragraph 13(b)), then " + _OP_HINT
-            raise err(lineno, f"cannot understand {stripped!r}", hint)
-        ops.append(op)
-        i = consumed
+        if parsed is None:
+            split = _PLACE_THEN_OP.match(line)
+            loc = None
+            if split:
+                try:
+                    loc = read_location(split.group("place"))
+                except Unclear:
+                    loc = None
+            if loc is not None and loc.new is None:
+                # "Paragraph 13(b): leave out ..." / "In paragraph 13(b), leave out ...".
+                place(loc, lineno)
+                lines[i:after] = [(lineno, split.group("rest") if split else "")]
+                continue
+            if unclear is not None:
+                raise err(lineno, unclear.what, unclear.hint)
+            raise err(lineno, f"cannot understand {stripped!r}", _hint_for(line, location, ops))
+        found, i = parsed
+        for op, named in found:
+            if named is not None:
+                try:
+                    place(_named_place(named, location), lineno)
+                except Unclear as exc:
+                    raise err(lineno, exc.what, exc.hint) from None
+            ops.append(op)
     if not ops:
         raise err(block.line, f"amendment {num} has no operation")
     needs_location = any(not isinstance(op, InsertProvisions | MoveProvision) for op in ops)
@@ -412,7 +506,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
         number=num,
         location=location,
         operations=tuple(ops),
-        tabled_by=tabled_by,
+        tabled_by=", ".join(names),
         justification=_paragraphs(justification),
         status=status,
         compromise=block.compromise,
@@ -421,6 +515,31 @@ def _parse_block(block: _Block, source: str) -> Amendment:
         source=source,
         line=block.line,
     )
+
+
+_PART_OF_TEXT = re.compile(
+    r"\b(?:at\s+the\s+(?:end|beginning|start)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:phrase|clause|indent|list|words?)|sentences?|lines?)\b",
+    re.IGNORECASE,
+)
+
+
+def _hint_for(line: str, location: Location | None, ops: Sequence[Operation]) -> str:
+    """What to write instead of a line that is no operation, for the likeliest slip."""
+    if _unbalanced(line):
+        return "a quotation opened on this line is not closed; close it, or " + _OP_HINT
+    if re.search(r"\bfrom\b.*\bto\s+(?:the\s+)?end\b", line, re.IGNORECASE):
+        return 'quote the last words too: Leave out from "X" to "last words of the text"'
+    if _PART_OF_TEXT.search(line):
+        return (
+            "places inside the text are given by quoting the words next to them, e.g."
+            ' After "X" insert "Y"'
+        )
+    if re.search(r"`", line):
+        return 'put quoted words in quotation marks ("X", “X”, ‘X’ or «X»), not backticks'
+    if location is None and not ops:
+        return "start with the location (e.g. Paragraph 13(b)), then " + _OP_HINT
+    return _OP_HINT
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -434,61 +553,161 @@ def _paragraphs(lines: list[str]) -> str:
     return "\n".join(" ".join(p) for p in paras if p)
 
 
+#: A sub-paragraph named by its own label only: ``sub-paragraph (c)``, ``point c``.
+_RELATIVE = re.compile(
+    r"(?:the\s+)?(?:sub-)?(?:sub-?paragraph|point)s?\s+\(?([0-9a-z]{1,7})\)?", re.IGNORECASE
+)
+
+
+def _named_place(text: str, location: Location | None) -> Location:
+    """The provision an operation names: ``paragraph 3``, or ``sub-paragraph (c)`` of the
+    amendment's paragraph."""
+    rel = _RELATIVE.fullmatch(text.strip().rstrip(":."))
+    if rel:
+        if location is None or location.kind == "title" or location.depth > 0 or location.new:
+            raise Unclear(
+                f"{text!r} does not say which paragraph it belongs to"
+                + (f" ({location.phrase()} is not a paragraph)" if location is not None else ""),
+                "give the full number, e.g. sub-paragraph 13(c)",
+            )
+        return Location(location.kind, f"{location.ref}({rel.group(1).lower()})")
+    loc = read_location(text)
+    if loc is None or loc.new is not None:
+        raise Unclear(f"cannot read the place {text!r}")
+    return loc
+
+
+def _quoted_body(body: list[str]) -> str:
+    """New words given on the lines after ``Insert after "X":`` as one quotation."""
+    text = " ".join(b.strip() for b in body)
+    if re.fullmatch(QUOTED, text):
+        return text
+    return f"“{text}”" if "”" not in text else f'"{text}"'
+
+
+def _parse_operations(
+    line: str,
+    lines: Sequence[tuple[int, str]],
+    after: int,
+    location: Location | None,
+    lineno: int,
+    err: Callable[..., AmendmentSyntaxError],
+) -> tuple[list[tuple[Operation, str | None]], int] | None:
+    """The operations on ``line`` (whose next line is ``after``), each with the provision
+    it names, if any; None if the line is no operation."""
+    one = _parse_operation(line, lines, after, location, lineno, err)
+    if one is not None:
+        op, named, nxt = one
+        return [(op, named)], nxt
+    several = split_operations(line)
+    if several is not None:
+        return [(op, None) for op in several], after
+    if line.rstrip().endswith(":"):
+        # Insert after "X":  /  Add at the end:  -- the words follow on the next lines.
+        body, nxt = _following(lines, after)
+        if body:
+            joined = match_text_op(line.rstrip()[:-1] + " " + _quoted_body(body))
+            if joined is not None:
+                return [(joined, None)], nxt
+    return None
+
+
 def _parse_operation(
     line: str,
     lines: Sequence[tuple[int, str]],
     i: int,
+    location: Location | None,
+    lineno: int,
     err: Callable[..., AmendmentSyntaxError],
-) -> tuple[Operation | None, int]:
-    for rx, build in _TEXT_OPS:
+) -> tuple[Operation, str | None, int] | None:
+    """One operation on ``line``; ``i`` is the index of the line after it."""
+    op = match_text_op(line)
+    if op is not None:
+        return op, None, i
+    if DELETE_PROVISION.match(line):
+        return DeleteProvision(), None, i
+    m = DELETE_NAMED.match(line)
+    if m:
+        return DeleteProvision(), m.group("named"), i
+    for rx in REPLACE_PROVISION:
         m = rx.match(line)
         if m:
-            return build(m), i + 1
-    if _DELETE_PROVISION.match(line):
-        return DeleteProvision(), i + 1
-    lineno = lines[i][0]
-    if _REPLACE_PROVISION.match(line):
-        body, j = _following(lines, i + 1)
-        if not body:
-            raise err(lineno, "the new wording is missing", "give it on the next lines")
-        provisions = _provisions(body)
-        if len(provisions) != 1:
-            raise err(
-                lineno,
-                f"a provision is replaced by one provision, not {len(provisions)}",
-                "insert the others with After paragraph N insert the following new paragraphs:",
-            )
-        return ReplaceProvision(provisions[0]), j
-    m = _INSERT_PROVISIONS.match(line)
+            body, j = _body(m, lines, i)
+            if not body:
+                raise err(lineno, "the new wording is missing", "give it on the next lines")
+            provisions = _provisions(body)
+            if len(provisions) != 1:
+                raise err(
+                    lineno,
+                    f"a provision is replaced by one provision, not {len(provisions)}",
+                    "insert the others with After paragraph N insert the following new paragraphs:",
+                )
+            return ReplaceProvision(provisions[0]), m.group("named"), j
+    if NEW_AT_END.match(line):
+        raise err(
+            lineno,
+            "a new provision at the beginning or end of a paragraph needs the number of"
+            " its neighbour",
+            "write e.g. After sub-paragraph 13(j) insert the following new sub-paragraph:",
+        )
+    for rx in INSERT_PROVISIONS:
+        m = rx.match(line)
+        if m:
+            anchor = _named_place(m.group("anchor"), location)
+            body, j = _body(m, lines, i)
+            if not body:
+                raise err(lineno, "the new text is missing", "give it on the next lines")
+            return InsertProvisions(anchor, position(m), _provisions(body)), None, j
+    m = MOVE.match(line)
     if m:
-        anchor = parse_location(m.group("anchor"))
-        if anchor is None or anchor.new is not None:
-            raise err(lineno, f"cannot read the place {m.group('anchor')!r}")
-        body, j = _following(lines, i + 1)
-        if not body:
-            raise err(lineno, "the new text is missing", "give it on the next lines")
-        return InsertProvisions(anchor, _pos(m), _provisions(body)), j
-    m = _MOVE.match(line)
-    if m:
-        target, anchor = parse_location(m.group("target")), parse_location(m.group("anchor"))
-        if target is None or anchor is None:
-            raise err(lineno, "cannot read the places in this move")
-        return MoveProvision(target, anchor, _pos(m)), i + 1
-    return None, i
+        target = _named_place(m.group("target"), location)
+        anchor = _named_place(m.group("anchor"), location)
+        return MoveProvision(target, anchor, position(m)), None, i
+    return None
 
 
-def _pos(m: re.Match[str]) -> Literal["after", "before"]:
-    return "after" if m.group("pos").lower() == "after" else "before"
+def _body(m: re.Match[str], lines: Sequence[tuple[int, str]], i: int) -> tuple[list[str], int]:
+    """New wording given on the operation's own line, or on the lines after it; an
+    operation where the wording should be is refused (the words are missing)."""
+    inline = m.group("inline") or m.group("inlq")
+    if inline:
+        return [inline], i
+    body, j = _following(lines, i)
+    if body and _is_operation(body[0]):
+        raise Unclear(
+            f"the new wording is missing: {body[0].strip()!r} is an operation, not the words",
+            "give the words of the new text on the lines after the colon",
+        )
+    return body, j
+
+
+def _starts_operation(raw: str) -> bool:
+    """True when a line is an operation or a location, never the words of a provision."""
+    line = OP_LABEL.sub("", _clean(raw), count=1)
+    if _is_operation(line) or MOVE.match(line):
+        return True
+    if any(rx.match(line) for rx in (*INSERT_PROVISIONS, *REPLACE_PROVISION)):
+        return True
+    try:
+        return read_location(line) is not None
+    except Unclear:
+        return False
+
+
+def _is_operation(line: str) -> bool:
+    first = OP_LABEL.sub("", line.strip(), count=1)
+    return match_text_op(first) is not None or bool(DELETE_PROVISION.match(first))
 
 
 def _following(lines: Sequence[tuple[int, str]], i: int) -> tuple[list[str], int]:
-    """The new wording: the lines after an operation, up to a blank line or a field."""
+    """The new wording: the lines after an operation, up to a blank line, a field or
+    the next operation (a tabler who leaves out the blank line still means two)."""
     while i < len(lines) and not lines[i][1].strip():
         i += 1
     body: list[str] = []
     while i < len(lines):
         raw = lines[i][1]
-        if not raw.strip() or _FIELD.match(_clean(raw)):
+        if not raw.strip() or _field(_clean(raw)) or (body and _starts_operation(raw)):
             break
         body.append(raw.rstrip())
         i += 1
@@ -575,8 +794,26 @@ def column_text(cell: str) -> str:
     return _strip_label(_plain_cell(cell))
 
 
+_TAGS = re.compile(r"</?(?:u|b|i|em|strong|ins|del|s|strike)>|<br\s*/?>", re.IGNORECASE)
+#: Words shown struck through in the Amendment column are the ones it removes.
+_STRUCK = re.compile(r"~~.*?~~|<(del|s|strike)>.*?</\1>", re.IGNORECASE | re.DOTALL)
+
+
 def _plain_cell(text: str) -> str:
-    return normalize(re.sub(r"\*+|~~|</?u>", "", text))
+    return normalize(_TAGS.sub(" ", re.sub(r"\*+|~~", "", plain(text))))
+
+
+def _amended_cell(text: str) -> str:
+    """The words of the Amendment column: struck words left out, change marks removed."""
+    return _plain_cell(_STRUCK.sub(" ", text))
+
+
+def _is_header(row: str) -> bool:
+    cells = _cells(row)
+    return all(len(c) <= 40 for c in cells) and any(
+        re.search(r"draft|text|amendment|proposed|original|amended|motion", c, re.IGNORECASE)
+        for c in cells
+    )
 
 
 def _strip_label(text: str) -> str:
@@ -590,7 +827,11 @@ def _parse_table(
     rows: list[tuple[int, str]], location: Location | None, source: str, number: str
 ) -> tuple[list[Operation], tuple[str, str]]:
     first = rows[0][0]
-    body = [r for r in rows[1:] if not re.fullmatch(r"[\s|:-]+", r[1])]
+    separator = len(rows) > 1 and re.fullmatch(r"[\s|:]*-[\s|:-]*", rows[1][1])
+    # A header row ("| Draft text | Amendment |") is not text; a table without one
+    # starts with its first provision.
+    start = 1 if separator or _is_header(rows[0][1]) else 0
+    body = [r for r in rows[start:] if not re.fullmatch(r"[\s|:]*-[\s|:-]*", r[1])]
     pairs = []
     for lineno, row in body:
         cells = _cells(row)
@@ -612,7 +853,7 @@ def _parse_table(
         raise _syntax(
             source, first, number, "the table has no location", "put e.g. Paragraph 13(b) above it"
         )
-    if _plain_cell(amended).lower() in ("deleted", "delete"):
+    if _amended_cell(amended).lower().rstrip(".") in ("deleted", "delete"):
         return [DeleteProvision()], columns
     if not _plain_cell(draft):
         if location.new is None:
@@ -623,11 +864,16 @@ def _parse_table(
                 "the draft column is empty but the location is not a new provision",
                 "write the location as e.g. Paragraph 2 a (new)",
             )
-        lines = [_CELL_MARKS.sub("", b) for _, b in pairs if b.strip()]
+        lines = [
+            line.strip()
+            for _, b in pairs
+            for line in re.split(r"<br\s*/?>", _CELL_MARKS.sub("", _STRUCK.sub(" ", b)), flags=re.I)
+            if line.strip()
+        ]
         anchor = Location(location.kind, location.ref)
         return [InsertProvisions(anchor, "after", _provisions(lines))], columns
     old = _strip_label(_plain_cell(draft))
-    new = _strip_label(_plain_cell(amended))
+    new = _strip_label(_amended_cell(amended))
     ops = derive_operations(old, new)
     if not ops:
         raise _syntax(
@@ -649,24 +895,7 @@ def read_text_file(path: Path) -> str:
     Raises:
         InputError: missing, unreadable, too large or binary.
     """
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError("the file is over 16 MB", hint="check the file", file=path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", hint="check the name and folder", file=path) from None
-    except IsADirectoryError:
-        raise InputError("this is a folder, not a file", file=path) from None
-    except PermissionError:
-        raise InputError("permission denied", file=path) from None
-    if b"\x00" in data[:4096]:
-        raise InputError(
-            "this is not a text file", hint="give a .txt or .md file saved as UTF-8", file=path
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return read_text(path, MAX_BYTES)
 
 
 _VOTE = re.compile(
