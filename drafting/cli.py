@@ -306,8 +306,9 @@ def renumber_cmd(file: Path, output: Path | None, in_place: bool, force: bool) -
     default="drafting-demo",
     type=click.Path(file_okay=False, path_type=Path),
 )
+@click.option("--force", is_flag=True, help="Replace files of the demo's names it did not write.")
 @handle_errors
-def demo_cmd(outdir: Path) -> None:
+def demo_cmd(outdir: Path, force: bool) -> None:
     """Run the main job on the bundled Resolution 495 and write the outputs to OUTDIR.
 
     \b
@@ -316,7 +317,7 @@ def demo_cmd(outdir: Path) -> None:
     """
     from drafting.demo import run_demo
 
-    result = run_demo(outdir)
+    result = run_demo(outdir, force=force)
     for step in result.steps:
         click.echo(step)
     for path in result.outputs:

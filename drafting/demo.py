@@ -40,14 +40,55 @@ class DemoResult:
     steps: list[str] = field(default_factory=list)
 
 
-def run_demo(outdir: str | Path) -> DemoResult:
+#: Records, in the output folder, which files the demo wrote there, so that a second
+#: run replaces its own files and never a file of the same name the user made.
+MARKER = ".drafting-demo"
+OUTPUT_NAMES = (
+    "resolution-495-draft.akn.xml",
+    "voting-list.md",
+    "voting-list.html",
+    "amendments-compilation.html",
+    "amendments-report.md",
+    "resolution-495-final.akn.xml",
+    "redline.html",
+    "redline-tracked-changes.docx",
+    "comparative-table.html",
+    "resolution-495-final.docx",
+    "resolution-495-final.html",
+    "resolution-495-final.md",
+    "resolution-495-final.pdf",
+)
+
+
+def _check_folder(out: Path, force: bool) -> None:
+    """Refuse to replace a file the demo did not write there, unless ``force``."""
+    if out.exists() and not out.is_dir():
+        raise OutputError("this is a file, not a folder", hint="give a folder name", file=out)
+    marker = out / MARKER
+    ours = set(marker.read_text(encoding="utf-8").split()) if marker.is_file() else set()
+    theirs = [n for n in OUTPUT_NAMES if (out / n).exists() and n not in ours]
+    if theirs and not force:
+        raise OutputError(
+            f"the folder has {len(theirs)} file(s) the demo would replace but did not write,"
+            f" such as {theirs[0]}",
+            hint="give an empty or new folder, or add --force to replace them",
+            file=out,
+        )
+
+
+def run_demo(outdir: str | Path, *, force: bool = False) -> DemoResult:
     """Run the bundled example through the committee cycle and write the outputs to ``outdir``.
 
+    Files the demo wrote there before are replaced; any other file of the same name
+    only with ``force``.
+
     Raises:
-        OutputError: ``outdir`` cannot be created or written.
+        OutputError: ``outdir`` cannot be created or written, or holds files of the
+            names the demo writes that it did not write (without ``force``).
         DraftingError: any step fails (it does not on the bundled example).
     """
     out = Path(outdir)
+    _check_folder(out, force)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -103,6 +144,8 @@ def run_demo(outdir: str | Path) -> DemoResult:
             "PDF skipped: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
         )
 
+    assert set(files) <= set(OUTPUT_NAMES)
+    io.write_atomic(out / MARKER, ("\n".join(OUTPUT_NAMES) + "\n").encode())
     for name, data in files.items():
         io.write_atomic(out / name, data)
         result.outputs.append(out / name)

@@ -294,7 +294,8 @@ def test_demo_replaces_only_its_own_files_and_leaves_others_in_the_folder(
     written = _demo(out, monkeypatch)
     assert written
     assert (out / "notes.md").read_text() == "mine"
-    assert {p.name for p in out.iterdir()} == written | {"notes.md"}
+    # Besides its outputs, the demo keeps a note of what it wrote (.drafting-demo).
+    assert {p.name for p in out.iterdir()} == written | {"notes.md", ".drafting-demo"}
 
 
 def test_demo_into_a_path_that_is_a_file_fails_in_one_line_and_keeps_the_file(work: Path) -> None:
@@ -304,12 +305,6 @@ def test_demo_into_a_path_that_is_a_file_fails_in_one_line_and_keeps_the_file(wo
     assert "Traceback" not in result.output and "internal error" not in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="drafting demo replaces a file of a name it uses (e.g. resolution-495-final.md) that"
-    " the user made, without --force: run_demo writes with io.write_atomic and never calls"
-    " io.check_output, so `drafting demo .` in a working folder overwrites the user's file",
-)
 def test_demo_does_not_replace_a_file_it_did_not_write_without_force(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -318,5 +313,10 @@ def test_demo_does_not_replace_a_file_it_did_not_write_without_force(
     out.mkdir()
     for name in names:
         (out / name).write_text("my own edited copy")
-    CliRunner().invoke(cli, ["demo", str(out)])
+    result = CliRunner().invoke(cli, ["demo", str(out)])
+    assert result.exit_code == 1 and "did not write" in result.stderr
     assert all((out / name).read_text() == "my own edited copy" for name in names)
+    assert CliRunner().invoke(cli, ["demo", str(out), "--force"]).exit_code == 0
+    assert all((out / name).read_bytes() != b"my own edited copy" for name in names)
+    # Now the demo wrote them: a second run replaces them without asking.
+    assert CliRunner().invoke(cli, ["demo", str(out)]).exit_code == 0
