@@ -1,0 +1,441 @@
+"""The phrases amendments are made of: quotations, places in the draft, operations.
+
+Each is a regular expression over one line, built from parts (a quotation slot, a
+place, a verb) so that the many ways secretariats word the same thing (``Leave out
+"X", insert "Y"``, ``Delete "X" and replace by "Y"``, ``Strike out "X" and insert
+"Y"``) read to the same operation.  :mod:`drafting.amendments.parser` puts the lines
+of a file together; what is read here is checked (``read_location`` refuses a place
+it could misread) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from drafting.amendments.model import (
+    DeleteRange,
+    DeleteText,
+    InsertText,
+    Location,
+    LocationKind,
+    Operation,
+    Quote,
+    ReplaceText,
+)
+from drafting.amendments.words import ORDINALS, normalize
+
+# -- quotations ------------------------------------------------------------------
+
+_ORD = "|".join((*ORDINALS, "last"))
+
+
+# Words that may follow a closing single quote; before any other word a ' or ’ is an
+# apostrophe ("the Allies' forces"), so 'A' and after 'B' insert 'C' is never one quotation.
+_AFTER_QUOTE = r"(?:and|or|insert|add|after|before|with|by|to|for|substitute|from|at)"
+_APOSTROPHE = rf"(?=\w)|(?=\s+(?!{_AFTER_QUOTE}\b)\w)"
+#: Every pair of quotation marks secretariats type or Word makes: "…" “…” „…“ ”…” (and
+#: mismatched straight/curly), «…» »…« ‹…›, '…' ‘…’ ‚…‘.
+QUOTED = (
+    r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|”[^”\n]*”|"[^"“”\n]*[”“]|“[^"“”\n]*"'
+    r"|«[^«»\n]*»|»[^«»\n]*«|‹[^‹›\n]*›|›[^‹›\n]*‹"
+    rf"|'(?:[^'\n]|'(?:{_APOSTROPHE}))*'"
+    rf"|[‘‚](?:[^‘’\n]|’(?:{_APOSTROPHE}))*[’‘]"
+)
+_FILLER = r"(?:words?|phrases?|expressions?|terms?|text)"
+
+
+def _q(name: str) -> str:
+    """A quotation slot, optionally preceded by ``the words`` or an ordinal
+    (``the second "AI"``, ``the second occurrence of "AI"``)."""
+    return (
+        rf"(?:the\s+(?:following\s+)?{_FILLER}\s*:?\s*)?"
+        rf"(?:the\s+(?P<{name}_ord>{_ORD})\s+(?:occurrence\s+of\s+(?:the\s+)?|{_FILLER}\s+)?)?"
+        rf"(?P<{name}>{QUOTED})"
+    )
+
+
+_EMPHASIS = (
+    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
+    re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"),
+    re.compile(r"<(u|b|i|em|strong)>(.*?)</\1>", re.IGNORECASE),
+)
+
+
+def plain(text: str) -> str:
+    """Words without bold/italic/underline markup: quoted words are matched against the
+    draft's words, and new words take the emphasis of the words around them (a lead
+    phrase stays bold), so ``**Noting**`` means the word Noting."""
+    for rx in _EMPHASIS:
+        text = rx.sub(lambda m: m.group(m.lastindex or 1), text)
+    return text
+
+
+def _unquote(s: str) -> str:
+    return normalize(plain(s[1:-1]))
+
+
+def _quote(m: re.Match[str], name: str) -> Quote:
+    text = _unquote(m.group(name))
+    if not text:
+        raise ValueError("empty quotation")
+    word = m.group(f"{name}_ord")
+    occurrence = None
+    if word:
+        word = word.lower()
+        occurrence = -1 if word == "last" else ORDINALS.index(word) + 1
+    return Quote(text, occurrence)
+
+
+def _new(m: re.Match[str], name: str = "n") -> str:
+    return _unquote(m.group(name))
+
+
+# -- locations -------------------------------------------------------------------
+
+NOUN = (
+    r"(?:operative\s+paragraph|preambular\s+paragraph|sub-sub-paragraph|sub-?paragraph"
+    r"|paragraph|para\.?|point|recital|citation)s?"
+)
+_REF = (
+    r"[0-9A-Za-z]+(?:\s*\(\s*[0-9A-Za-z]+\s*\))*"
+    r"(?:(?:\s*,\s*|\s+)(?:(?:sub-)?(?:sub-?paragraph|point)\s*)?\(?[0-9a-z]{1,6}\)?)*"
+)
+_LOCATION = re.compile(rf"^(?P<noun>{NOUN})\s+(?P<ref>{_REF})\s*[.:]?$", re.IGNORECASE)
+_TOKENS = re.compile(r"[0-9]+|[A-Za-z]+")
+_SUBWORDS = re.compile(r"(?:sub-)?(?:sub-?paragraph|point)", re.IGNORECASE)
+#: A sub-paragraph label: 3, b, aa, iv.
+_SUB_LABEL = re.compile(r"[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,7}", re.IGNORECASE)
+#: The label of an EP-style new provision: ``2 a (new)``, ``13 bis (new)``.
+_NEW_LABEL = re.compile(
+    r"[a-z]{1,2}|bis|ter|quater|quinquies|sexies|septies|octies|novies|decies", re.IGNORECASE
+)
+#: UN shorthand: OP5 is operative paragraph 5, PP3 preambular paragraph 3.
+_SHORTHAND = re.compile(r"^(?P<k>OP|PP)\s*(?=[0-9])", re.IGNORECASE)
+#: ``Sub-paragraph (b) of paragraph 13``.
+_OF_PARENT = re.compile(
+    r"^(?P<sub>(?:sub-)?(?:sub-?paragraph|point))\s+(?P<label>\(?[0-9a-z]{1,7}\)?)\s*,?\s+of\s+"
+    r"(?:the\s+)?(?P<parent>(?:operative\s+|preambular\s+)?(?:paragraph|para\.?)\s+.+)$",
+    re.IGNORECASE,
+)
+_LOCATION_HINT = "write e.g. Paragraph 13(b), Operative paragraph 5(c)(ii), Recital B or Title"
+
+
+class Unclear(ValueError):
+    """A line that plainly names a place, but not in a way that can be read for sure."""
+
+    def __init__(self, what: str, hint: str = _LOCATION_HINT) -> None:
+        super().__init__(what)
+        self.what = what
+        self.hint = hint
+
+
+def parse_location(text: str) -> Location | None:
+    """The location ``text`` names (``Paragraph 13, sub-paragraph (b)``); None if it names none."""
+    try:
+        return read_location(text)
+    except Unclear:
+        return None
+
+
+def read_location(text: str) -> Location | None:
+    """As :func:`parse_location`, but a place named in a way that could be misread
+    (``Paragraph 13(b), first line``, ``Preambular paragraph 3 (new)``) is refused: a
+    wrong guess would amend the wrong provision.
+
+    Raises:
+        Unclear: the text names a place, but not one that can be read for sure.
+    """
+    original = text.strip()
+    text = re.sub(r"^in\s+(?:the\s+)?(?=\S)", "", original, flags=re.IGNORECASE)
+    if re.fullmatch(
+        r"(?:the\s+)?title(?:\s+of\s+the\s+(?:draft|motion|resolution|text)[\w\s]*)?[.:]?",
+        text,
+        re.IGNORECASE,
+    ):
+        return Location("title")
+    text = _SHORTHAND.sub(
+        lambda m: ("Operative" if m.group("k").lower() == "op" else "Preambular") + " paragraph ",
+        text,
+    )
+    of = _OF_PARENT.match(text)
+    if of:
+        text = f"{of.group('parent')}, {of.group('sub')} {of.group('label')}"
+    text = re.sub(r"\s+[–—-]\s+", ", ", text)  # EP: Paragraph 1 – point b
+    text = re.sub(r"(?<=[0-9a-z)])\.(?=[0-9a-z(])", " ", text, flags=re.IGNORECASE)  # 13.b
+    is_new = re.search(r"\s*\(new\)\s*[.:]?$", text, re.IGNORECASE)
+    if is_new:
+        text = text[: is_new.start()]
+    m = _LOCATION.match(text)
+    if m is None:
+        if re.match(rf"^(?:{NOUN})\s+[0-9A-Z]", text, re.IGNORECASE) and not re.search(
+            r"[\"“”„«»‘’]", text
+        ):
+            raise Unclear(f"cannot read the place {original!r}")
+        return None
+    noun = re.sub(r"\s+", " ", m.group("noun").lower()).rstrip("s")
+    ref_text = m.group("ref")
+    tokens = _TOKENS.findall(_SUBWORDS.sub(" ", ref_text))
+    if not tokens:
+        return None
+    kind: LocationKind
+    if noun.startswith("operative"):
+        kind = "operative"
+    elif noun.startswith("preambular"):
+        kind = "preambular"
+    elif noun == "recital":
+        kind = "recital"
+    elif noun == "citation":
+        kind = "citation"
+    else:
+        kind = "paragraph"
+    if kind == "recital" and re.fullmatch(r"[A-Z]{1,3}[a-z]{1,2}", tokens[0]) and is_new:
+        tokens[:1] = [re.sub(r"[a-z]+$", "", tokens[0]), re.sub(r"^[A-Z]+", "", tokens[0])]
+    new = None
+    if is_new:
+        noun_text = "Recital B" if kind == "recital" else f"{m.group('noun')} 2"
+        if len(tokens) < 2:
+            raise Unclear(
+                f"{original!r} does not say after which provision the new one goes",
+                f'write "{noun_text} a (new)" for a new one after {noun_text.lower()},'
+                " or After paragraph 2 insert the following new paragraph:",
+            )
+        if re.search(r"\(\s*[0-9a-z]+\s*\)\s*$", ref_text, re.IGNORECASE):
+            raise Unclear(
+                f"{original!r} could be a new sub-paragraph or a new paragraph",
+                'write "Paragraph 13 a (new)" for a new paragraph after 13, "Paragraph 13(b) a'
+                ' (new)" for a new sub-paragraph after 13(b), or After sub-paragraph 13(b)'
+                " insert the following new sub-paragraph:",
+            )
+        new = tokens.pop().lower()
+        if not _NEW_LABEL.fullmatch(new):
+            raise Unclear(f"cannot read the label {new!r} of the new provision in {original!r}")
+    head = tokens[0].upper() if kind == "recital" else tokens[0]
+    if kind in ("preambular", "citation") and (len(tokens) > 1 or not head.isdigit()):
+        raise Unclear(
+            f"cannot read the place {original!r}: a {noun} is numbered 1, 2, 3 in the order"
+            " of the draft and has no sub-paragraphs"
+        )
+    if kind in ("paragraph", "operative") and not head.isdigit():
+        return None
+    if kind == "recital" and not (head.isalpha() and len(head) <= 3) and not head.isdigit():
+        raise Unclear(f"cannot read the place {original!r}")
+    for t in tokens[1:]:
+        if not _SUB_LABEL.fullmatch(t):
+            extra = (
+                '; for a new provision write e.g. "Paragraph 13 bis (new)"'
+                if _NEW_LABEL.fullmatch(t) or t.lower() == "new"
+                else ""
+            )
+            raise Unclear(f"cannot read {t!r} in the place {original!r}{extra}")
+    ref = head + "".join(f"({t.lower()})" for t in tokens[1:])
+    return Location(kind, ref, new)
+
+
+# -- operations ------------------------------------------------------------------
+
+_END = r"\s*[.;]?"
+INS = r"(?:insert|add)"
+_DEL = r"(?:leave\s+out|delete|strike(?:\s+out)?|omit|remove)"
+#: Between the two halves of one operation: "X and insert", "X, insert", "X; insert".
+_THEN = r"(?:\s*[,;]\s*|\s+)(?:and\s+)?"
+_FOLLOWING_WORDS = r"(?:\s+the\s+following(?:\s+words?)?)?"
+#: Only the provision itself has a beginning and an end: "at the end of the sentence" is
+#: not the end of the paragraph, so it is not read as such.
+_EDGE = (
+    r"(?P<edge>beginning|start|end)(?:\s+of\s+the\s+(?:(?:sub-)?(?:sub-?paragraph|point)"
+    r"|paragraph|recital|citation|title|text|provision))?"
+)
+#: A provision named inside an operation (``paragraph 7``, ``OP5(c)``, ``sub-paragraph
+#: (c)``); what it names is read, and checked, by :func:`read_location`.
+_PLACE = (
+    rf"(?:(?:OP|PP)\s*[0-9]+|(?:{NOUN})\s+\(?(?:[0-9]{{1,3}}[a-z]{{0,2}}|[a-z]{{1,2}}|[ivxlc]{{1,7}})\)?)"
+    r"(?:\s*\(\s*[0-9a-z]{1,7}\s*\)|(?:\s*[,.]\s*|\s+)(?:[–—-]\s+)?"
+    r"(?:(?:sub-)?(?:sub-?paragraph|point)\s+)?\(?(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,7})\)?)*?"
+    r"(?![\w])"
+)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"^" + pattern + _END + r"$", re.IGNORECASE | re.DOTALL)
+
+
+def position(m: re.Match[str]) -> Literal["after", "before"]:
+    """The ``pos`` group of a match: new text or provisions go after or before."""
+    return "after" if m.group("pos").lower() == "after" else "before"
+
+
+def _edge(m: re.Match[str]) -> Literal["beginning", "end"]:
+    return "end" if m.group("edge").lower() == "end" else "beginning"
+
+
+Builder = Callable[[re.Match[str]], Operation]
+
+
+def _insert(m: re.Match[str]) -> Operation:
+    return InsertText(position(m), _quote(m, "a"), _new(m))
+
+
+def _at_edge(m: re.Match[str]) -> Operation:
+    return InsertText(_edge(m), None, _new(m))
+
+
+def _replace(m: re.Match[str]) -> Operation:
+    return ReplaceText(_quote(m, "a"), _new(m))
+
+
+_TEXT_OPS: list[tuple[re.Pattern[str], Builder]] = [
+    (
+        _rx(rf"(?P<pos>after|before)\s+{_q('a')},?\s+{INS}{_FOLLOWING_WORDS}\s*:?\s*{_q('n')}"),
+        _insert,
+    ),
+    (
+        _rx(rf"{INS}{_FOLLOWING_WORDS}\s+(?P<pos>after|before)\s+{_q('a')}\s*[,:]?\s*{_q('n')}"),
+        _insert,
+    ),
+    (_rx(rf"{INS}\s+{_q('n')}\s+(?P<pos>after|before)\s+{_q('a')}"), _insert),
+    (_rx(rf"at\s+the\s+{_EDGE},?\s+{INS}{_FOLLOWING_WORDS}\s*:?\s*{_q('n')}"), _at_edge),
+    (_rx(rf"{INS}{_FOLLOWING_WORDS}\s+at\s+the\s+{_EDGE}\s*[,:]?\s*{_q('n')}"), _at_edge),
+    (_rx(rf"{INS}\s+{_q('n')}\s+at\s+the\s+{_EDGE}"), _at_edge),
+    (
+        _rx(
+            rf"{_DEL}\s+from\s+{_q('a')}\s+(?:up\s+)?to(?:\s+and\s+including)?"
+            rf"\s+{_q('b')}(?:{_THEN}(?:insert|substitute)\s*:?\s*{_q('n')})?"
+        ),
+        lambda m: DeleteRange(
+            _quote(m, "a"), _quote(m, "b"), _new(m) if m.group("n") is not None else None
+        ),
+    ),
+    (
+        _rx(
+            rf"{_DEL}\s+{_q('a')}{_THEN}(?:insert|substitute|add"
+            rf"|replace\s+(?:it\s+|them\s+)?(?:with|by))\s*:?\s*{_q('n')}"
+        ),
+        _replace,
+    ),
+    (_rx(rf"replace\s+{_q('a')}\s+(?:with|by)\s*:?\s*{_q('n')}"), _replace),
+    (_rx(rf"for\s+{_q('a')},?\s+substitute\s+{_q('n')}"), _replace),
+    (_rx(rf"substitute\s+{_q('n')}\s+for\s+{_q('a')}"), _replace),
+    (_rx(rf"{_DEL}\s+{_q('a')}"), lambda m: DeleteText(_quote(m, "a"))),
+]
+
+_WHOLE = rf"(?:the\s+)?(?:(?:whole|entire|complete)\s+)?(?:{NOUN}|title|text|provision)"
+_NEW_TEXT = (
+    rf"(?:\s+the\s+following(?:\s+(?:new\s+)?(?:text|wording|{NOUN}|title|provision))?"
+    rf"|\s+(?:an?\s+)?new\s+(?:text|wording|{NOUN}|title|provision))?"
+)
+_AS_FOLLOWS = r"(?:\s+(?:reading|worded|which\s+reads|to\s+read))?(?:\s+as\s+follows)?"
+#: New wording may follow on the same line after a colon, or in quotation marks.
+_TAIL = rf"(?:\s*:\s*(?P<inline>\S.*)|\s+(?P<inlq>{QUOTED}))?\s*:?\s*$"
+
+
+def _head(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"^" + pattern + _TAIL, re.IGNORECASE)
+
+
+DELETE_PROVISION = _rx(rf"(?:{_DEL}(?:\s+{_WHOLE})?|deleted?)")
+DELETE_NAMED = _rx(rf"{_DEL}\s+(?:the\s+)?(?:(?:whole|entire)\s+)?(?P<named>{_PLACE})")
+REPLACE_PROVISION = [
+    _head(rf"replace(?:\s+(?:the\s+)?(?P<named>{_PLACE})|\s+{_WHOLE})?\s+(?:with|by){_NEW_TEXT}"),
+    _head(
+        rf"{_DEL}(?:\s+(?:the\s+)?(?P<named>{_PLACE})|\s+{_WHOLE}){_THEN}(?:insert|substitute"
+        rf"|replace\s+(?:it\s+)?(?:with|by)){_NEW_TEXT}{_AS_FOLLOWS}"
+    ),
+    _head(rf"substitute{_NEW_TEXT}(?:\s+for\s+(?:(?:the\s+)?(?P<named>{_PLACE})|{_WHOLE}))?"),
+    _head(
+        rf"(?:amend|redraft|reword|rewrite|modify)(?:\s+(?:the\s+)?(?P<named>{_PLACE})"
+        rf"|\s+{_WHOLE})?\s+(?:to\s+read|as\s+follows)(?:\s+as\s+follows)?"
+    ),
+    _head(
+        rf"(?:(?P<named>{_PLACE})|{_WHOLE})\s+(?:(?:is\s+|shall\s+be\s+|to\s+be\s+)?"
+        r"(?:amended|replaced)\s+(?:to\s+read|as\s+follows|by\s+the\s+following)"
+        r"|(?:shall\s+|to\s+)?reads?)(?:\s+as\s+follows)?"
+    ),
+]
+_NEW_NOUN = (
+    rf"(?:\s+(?:the\s+following|an?|one))?(?:\s+(?:additional|further))?(?:\s+new)?"
+    rf"(?:\s+(?:{NOUN}|text|provision)"
+    # the label the tabler gives it ("a new sub-paragraph (g)"): renumbering decides
+    r"(?:\s+\(?(?:[0-9]{1,3}[a-z]{0,2}|[a-z]{1,2})\)?(?:\s+(?:bis|ter|quater))?)?)?"
+)
+INSERT_PROVISIONS = [
+    _head(
+        rf"(?P<pos>after|before)\s+(?:the\s+)?(?P<anchor>{_PLACE}),?\s+{INS}{_NEW_NOUN}"
+        rf"{_AS_FOLLOWS}"
+    ),
+    _head(
+        rf"{INS}{_NEW_NOUN}\s+(?P<pos>after|before)\s+(?:the\s+)?(?P<anchor>{_PLACE})"
+        rf"{_AS_FOLLOWS}"
+    ),
+    _head(
+        rf"{INS}\s+(?P<pos>after|before)\s+(?:the\s+)?(?P<anchor>{_PLACE}),?{_NEW_NOUN}"
+        rf"{_AS_FOLLOWS}"
+    ),
+    _head(
+        rf"(?:an?\s+)?new\s+(?:{NOUN}|text|provision)\s+(?P<pos>after|before)\s+(?:the\s+)?"
+        rf"(?P<anchor>{_PLACE})"
+    ),
+]
+#: "At the end of paragraph 13 add a new sub-paragraph" needs the draft to know which
+#: sub-paragraph is last; the tabler knows, so the amendment should say.
+NEW_AT_END = re.compile(
+    rf"^(?:at\s+the\s+(?:end|beginning)\b.*\bnew\s+(?:{NOUN})"
+    rf"|{INS}\s+(?:a|the\s+following)\s+new\s+(?:{NOUN})\s+at\s+the\s+(?:end|beginning)\b)",
+    re.IGNORECASE,
+)
+MOVE = _rx(
+    rf"move\s+(?:the\s+)?(?P<target>{_PLACE})\s+(?:so\s+as\s+to\s+(?:come|stand)\s+"
+    rf"|to\s+(?:come\s+|stand\s+)?)?(?P<pos>after|before)\s+(?:the\s+)?(?P<anchor>{_PLACE})"
+)
+#: The verbs an operation starts with: they split ``Leave out "A" and after "B" insert
+#: "C"`` into two, and ``Paragraph 13(b): leave out "A"`` into a place and an operation.
+VERB = (
+    r"(?:after|before|at\s+the|leave\s+out|delete|insert|add|replace|substitute|for|move"
+    r"|amend|strike|omit|remove|redraft|reword)\b"
+)
+OP_LABEL = re.compile(r"^(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\([a-z]{1,4}\)|[-*•–])\s+(?=\S)", re.I)
+
+
+def match_text_op(line: str) -> Operation | None:
+    """The word-level operation ``line`` words (``Leave out "X"``...); None if none.
+
+    Raises:
+        ValueError: a quotation is empty.
+    """
+    for rx, build in _TEXT_OPS:
+        m = rx.match(line)
+        if m:
+            return build(m)
+    return None
+
+
+def split_operations(line: str) -> list[Operation] | None:
+    """``Leave out "A" and after "B" insert "C"`` as its two operations: the line is cut
+    before a verb, outside quotations, in the fewest places that leave only operations
+    (so ``Leave out "A" and insert "B"`` stays one)."""
+    masked = list(line)
+    for q in re.finditer(QUOTED, line):
+        masked[q.start() : q.end()] = "x" * (q.end() - q.start())
+    cuts = [
+        (m.start(), m.end())
+        for m in re.finditer(
+            rf"(?:\s*[,;]\s*and\s+|\s+and\s+|\s*;\s*)(?={VERB})", "".join(masked), re.I
+        )
+    ]
+    if not 0 < len(cuts) <= 6:
+        return None
+    for size in range(1, len(cuts) + 1):
+        for chosen in itertools.combinations(cuts, size):
+            parts, at = [], 0
+            for s, e in chosen:
+                parts.append(line[at:s].strip())
+                at = e
+            parts.append(line[at:].strip())
+            ops = [match_text_op(p) for p in parts]
+            if all(op is not None for op in ops):
+                return [op for op in ops if op is not None]
+    return None
