@@ -36,7 +36,7 @@ STYLE_ROLES = {
 }
 _TOP_SIGS = {("decimal", "{}."), ("upper-alpha", "{}."), ("upper-roman", "{}.")}
 _TYPED = re.compile(
-    r"^\s*(?:\(([0-9]{1,3}|[A-Za-z]{1,6})\)|([0-9]{1,3}|[A-Za-z]{1,6})([.)]))[ \t\u00a0]+(?=\S)"
+    r"^\s*(?:\(([0-9]{1,4}|[A-Za-z]{1,6})\)|([0-9]{1,4}|[A-Za-z]{1,6})([.)]))[ \t\u00a0]+(?=\S)"
 )
 _DASHES = "–—-"
 _DASH = re.compile(r"^\s*[–—-]\s+")
