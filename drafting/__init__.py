@@ -23,6 +23,15 @@ _EXPORTS = {
     "load_document": "drafting.formats",
     "validate_file": "drafting.formats",
     "run_demo": "drafting.demo",
+    "diff_files": "drafting.diffing",
+    "diff_documents": "drafting.diff",
+    "amend_files": "drafting.amending",
+    "check_files": "drafting.amending",
+    "apply_amendments": "drafting.amendments",
+    "parse_amendments": "drafting.amendments",
+    "voting_list": "drafting.amendments",
+    "import_docx": "drafting.docx_import",
+    "write_docx": "drafting.docx_export",
     "load": "drafting.io",
     "loads": "drafting.io",
     "save": "drafting.io",
@@ -39,7 +48,13 @@ _EXPORTS = {
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:
+    from drafting.amending import amend_files, check_files
+    from drafting.amendments import apply_amendments, parse_amendments, voting_list
     from drafting.demo import run_demo
+    from drafting.diff import diff_documents
+    from drafting.diffing import diff_files
+    from drafting.docx_export import write_docx
+    from drafting.docx_import import import_docx
     from drafting.errors import DraftingError
     from drafting.formats import export_file, import_file, load_document, validate_file
     from drafting.io import load, loads, save

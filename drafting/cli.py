@@ -21,6 +21,14 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 STYLE_CHOICE = click.Choice(["nato-pa", "un-ga", "ep"])
+FILE = click.Path(dir_okay=False, path_type=Path)
+#: --force, as every writing command takes it: replace an existing output.
+FORCE = click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+
+
+def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
+    """The ``-o/--output FILE`` option of a writing command."""
+    return click.option("-o", "--output", type=FILE, required=required, help=help)
 
 
 def _debug() -> bool:
@@ -90,26 +98,20 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command("import")
-@click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The AKN file to write (e.g. draft.akn.xml).",
-)
+@click.argument("input", type=FILE)
+@output_option("The AKN file to write (e.g. draft.akn.xml).", required=True)
 @click.option("--style", type=STYLE_CHOICE, help="House style; detected when not given.")
 @click.option("--number", help="The resolution's number, e.g. 495.")
 @click.option("--body", help='The assembly, e.g. "NATO Parliamentary Assembly".')
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date of the text.")
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Word only: write the import report here (.md or .json).",
 )
 @click.option("--accept-changes", is_flag=True, help="Word only: accept all tracked changes.")
 @click.option("--reject-changes", is_flag=True, help="Word only: reject all tracked changes.")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@FORCE
 @handle_errors
 def import_cmd(
     input: Path,
@@ -171,18 +173,14 @@ def import_cmd(
 
 
 @cli.command("export")
-@click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("input", type=FILE)
+@output_option(
+    "The file to write; its extension picks the format (.docx, .pdf, .html, .md, .txt, .akn.xml).",
     required=True,
-    help="The file to write; its extension picks the format"
-    " (.docx, .pdf, .html, .md, .txt, .akn.xml).",
 )
 @click.option(
     "--template",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="A Word template (.docx/.dotx) whose styles, headers and page setup to use.",
 )
 @click.option(
@@ -190,7 +188,7 @@ def import_cmd(
     is_flag=True,
     help="Number paragraphs with Word's automatic numbering (for drafts still being edited).",
 )
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@FORCE
 @handle_errors
 def export_cmd(
     input: Path, output: Path, template: Path | None, word_numbering: bool, force: bool
@@ -244,7 +242,7 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
 
 
 @cli.command("show")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=FILE)
 @click.option("--outline", is_flag=True, help="Show the provision tree with eIds and wIds.")
 @click.option(
     "--color/--no-color", default=None, help="Bold lead phrases (default: on a terminal)."
@@ -269,15 +267,10 @@ def show_cmd(file: Path, outline: bool, color: bool | None) -> None:
 
 
 @cli.command("renumber")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the renumbered document.",
-)
+@click.argument("file", type=FILE)
+@output_option("Where to write the renumbered document.")
 @click.option("--in-place", is_flag=True, help="Replace FILE itself.")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@FORCE
 @handle_errors
 def renumber_cmd(file: Path, output: Path | None, in_place: bool, force: bool) -> None:
     """Renumber paragraphs and sub-paragraphs per the house style (eIds follow, wIds stay).
@@ -325,14 +318,9 @@ def demo_cmd(outdir: Path, force: bool) -> None:
 
 
 @cli.command("diff")
-@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the diff here; the extension picks the format (.txt, .html, .docx, .json).",
-)
+@click.argument("old", type=FILE)
+@click.argument("new", type=FILE)
+@output_option("Write the diff here; the extension picks the format (.txt, .html, .docx, .json).")
 @click.option(
     "--format",
     "fmt",
@@ -342,7 +330,7 @@ def demo_cmd(outdir: Path, force: bool) -> None:
 @click.option("--ignore-numbering", is_flag=True, help="Do not report new numbers.")
 @click.option("--check", is_flag=True, help="Print nothing; exit 1 if the versions differ.")
 @click.option("--color/--no-color", default=None, help="Colour the terminal output.")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@FORCE
 @handle_errors
 def diff_cmd(
     old: Path,
@@ -399,13 +387,11 @@ def amendments_group() -> None:
     """
 
 
-_AMENDMENT_FILES = click.argument(
-    "amendment_files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
-)
+_AMENDMENT_FILES = click.argument("amendment_files", nargs=-1, required=True, type=FILE)
 
 
 @amendments_group.command("check")
-@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("draft", type=FILE)
 @_AMENDMENT_FILES
 @handle_errors
 def amendments_check_cmd(draft: Path, amendment_files: tuple[Path, ...]) -> None:
@@ -430,16 +416,11 @@ def amendments_check_cmd(draft: Path, amendment_files: tuple[Path, ...]) -> None
 
 
 @amendments_group.command("list")
-@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("draft", type=FILE)
 @_AMENDMENT_FILES
 @click.option("--voting-list", is_flag=True, help="The voting list instead of the compilation.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to a file (.md, .html or .docx) instead of the terminal.",
-)
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@output_option("Write to a file (.md, .html or .docx) instead of the terminal.")
+@FORCE
 @handle_errors
 def amendments_list_cmd(
     draft: Path,
@@ -465,16 +446,10 @@ def amendments_list_cmd(
 
 
 @amendments_group.command("export")
-@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("draft", type=FILE)
 @_AMENDMENT_FILES
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The AKN <amendmentList> file to write.",
-)
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@output_option("The AKN <amendmentList> file to write.", required=True)
+@FORCE
 @handle_errors
 def amendments_export_cmd(
     draft: Path, amendment_files: tuple[Path, ...], output: Path, force: bool
@@ -492,23 +467,17 @@ def amendments_export_cmd(
 
 
 @cli.command("amend")
-@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("draft", type=FILE)
 @_AMENDMENT_FILES
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The amended text (.akn.xml, .md or .txt).",
-)
+@output_option("The amended text (.akn.xml, .md or .txt).", required=True)
 @click.option(
     "--votes",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="A file of lines '4: adopted', '7: rejected'; wins over the status in the amendments.",
 )
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Write what became of each amendment (.json or .md).",
 )
 @click.option("--force", is_flag=True, help="Replace the outputs if they exist.")

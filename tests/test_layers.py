@@ -96,3 +96,12 @@ def test_xml_is_parsed_only_in_the_parser_module() -> None:
             if call in text:
                 wrong.append(f"{path.relative_to(PKG)} calls {call}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_public_name_resolves_and_has_a_docstring() -> None:
+    import drafting
+
+    for name in drafting.__all__:
+        obj = getattr(drafting, name)
+        if callable(obj) and name != "__version__":
+            assert obj.__doc__, f"drafting.{name} has no docstring"

@@ -22,7 +22,8 @@ from drafting.docx_import.package import w
 from drafting.docx_import.styles import Styles
 from drafting.model.styles import Format, format_number
 
-_FORMATS: dict[str, Format] = {
+#: Word's w:numFmt values, as drafting's numbering formats.
+WORD_FORMATS: dict[str, Format] = {
     "decimal": "decimal",
     "decimalZero": "decimal",
     "lowerLetter": "lower-alpha",
@@ -248,4 +249,4 @@ def render_value(n: int, fmt: str) -> str:
     if (n < 1 or n > MAX_LETTERED) and fmt != "decimal":
         # A crafted w:start of 10**9 would make a letter label of 38 million characters.
         return str(n)
-    return format_number(n, _FORMATS.get(fmt, "decimal"))
+    return format_number(n, WORD_FORMATS.get(fmt, "decimal"))

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafting.docx_import.inline import lead_words, normalise, plain_text
+from drafting.docx_import.numbering import WORD_FORMATS
 from drafting.docx_import.runs import NoteRef, Piece, Span, WordParagraph
 from drafting.docx_import.styles import PLAIN
 from drafting.model.inference import FORMULA, NOTE_DEF, NUMBER_LINE, first_operative
@@ -94,15 +95,8 @@ class _Level:
 
 
 def _fmt_class(word_fmt: str) -> str:
-    return {
-        "decimal": "decimal",
-        "decimalZero": "decimal",
-        "lowerLetter": "lower-alpha",
-        "upperLetter": "upper-alpha",
-        "lowerRoman": "lower-roman",
-        "upperRoman": "upper-roman",
-        "bullet": "bullet",
-    }.get(word_fmt, word_fmt)
+    """The numbering format a Word format stands for (``bullet`` and others as they are)."""
+    return WORD_FORMATS.get(word_fmt, word_fmt)
 
 
 def _typed_label(item: Item) -> None:
