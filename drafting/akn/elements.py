@@ -37,7 +37,8 @@ class AknElement(etree.ElementBase):
     @property
     def local(self) -> str:
         """The tag without its namespace, e.g. ``paragraph``."""
-        return local_name(self.tag)
+        tag: str = self.tag  # always a string: AKN elements are never comments or PIs
+        return tag.rpartition("}")[2]
 
     @property
     def eid(self) -> str | None:
@@ -61,6 +62,9 @@ class AknElement(etree.ElementBase):
 
     def children_named(self, *locals_: str) -> list[AknElement]:
         """Direct children whose local name is one of ``locals_``, in document order."""
+        if len(locals_) == 1:
+            # lxml filters by tag in C and builds proxies only for the matches.
+            return [c for c in self.iterchildren(q(locals_[0])) if isinstance(c, AknElement)]
         return [c for c in self if isinstance(c, AknElement) and c.local in locals_]
 
     def insert_ordered(self, new: AknElement) -> None:
