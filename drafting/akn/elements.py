@@ -37,8 +37,8 @@ class AknElement(etree.ElementBase):
     @property
     def local(self) -> str:
         """The tag without its namespace, e.g. ``paragraph``."""
-        tag: str = self.tag  # always a string: AKN elements are never comments or PIs
-        return tag.rpartition("}")[2]
+        # Always a str: AKN elements are never comments or PIs.
+        return str(self.tag).rpartition("}")[2]
 
     @property
     def eid(self) -> str | None:
