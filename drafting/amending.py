@@ -26,7 +26,7 @@ from drafting.amendments import (
     voting_list,
     voting_list_markdown,
 )
-from drafting.errors import InputError
+from drafting.errors import InputError, OutputError
 from drafting.formats import HTML_SUFFIXES, TEXT_SUFFIXES, load_document, render
 from drafting.model.document import Document
 
@@ -141,6 +141,12 @@ def amend_files(
     inputs = [draft, *amendment_files, *([votes] if votes else [])]
     io.check_output(output, inputs=inputs, force=force)
     if report is not None:
+        if Path(report).resolve() == Path(output).resolve():
+            raise OutputError(
+                "the report and the amended text would be the same file",
+                hint="give the report its own name, e.g. report.md",
+                file=str(report),
+            )
         io.check_output(report, inputs=inputs, force=force)
         if Path(report).suffix.lower() not in (".json", ".md"):
             raise InputError(

@@ -73,7 +73,10 @@ def check_output(
     out = Path(path)
     for src in inputs:
         with contextlib.suppress(OSError):
-            if Path(src).exists() and out.exists() and os.path.samefile(src, out):
+            same = Path(src).resolve() == out.resolve() or (
+                Path(src).exists() and out.exists() and os.path.samefile(src, out)
+            )
+            if same:
                 raise OutputError(
                     "the output is the same file as an input; drafting never overwrites its inputs",
                     hint="choose another output name",

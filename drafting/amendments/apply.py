@@ -152,11 +152,9 @@ def apply_amendments(
 
     fell: dict[str, tuple[str, ...]] = {}
     applied: list[Check] = []
+    # Exactly the order of the voting list (compromises come first on their own
+    # provision there), so what the list says falls is what falls here.
     ordered = voting_order(work, checks)
-    # Compromise amendments are put to the vote before those they replace.
-    ordered = [c for c in ordered if c.amendment.compromise] + [
-        c for c in ordered if not c.amendment.compromise
-    ]
     # Only amendments on the same top-level provision or location, or replaced by a
     # compromise, can make one fall: look those up instead of comparing every pair.
     near: dict[object, list[int]] = {}
@@ -185,15 +183,9 @@ def apply_amendments(
     changed = _record(work, applied, changes, date or dt.date.today())
     problems = schema.problems(work.tree)
     if problems:
-        owners = {eid: num for num, eids in changed.items() for eid in eids}
-        said = []
-        for pr in problems[:3]:
-            who = owners.get(pr.eid or "")
-            said.append(f"amendment {who}: {pr.message}" if who else pr.message)
         raise AmendmentApplicationError(
-            "the amended text would not be valid: " + " | ".join(said),
-            hint="correct the wording of the amendment (new paragraphs need their lead"
-            " phrase in bold, e.g. **Noting**); nothing was written",
+            "the amended text would not be valid: " + _explain(problems, changed),
+            hint=_hint_for(problems),
         )
 
     outcomes = []
@@ -353,9 +345,16 @@ def _replace(doc: Document, host: Host, new: NewProvision) -> None:
 
 # -- cross-references ----------------------------------------------------------------
 
+# A reference ends where no word character or further "(b)" follows: a plain \b fails
+# after ")" and would cut "paragraph 3(b)." back to "paragraph 3".
 _PARA_XREF = re.compile(
     r"\b(?P<noun>(?:sub-)?paragraphs?)\s+(?P<refs>\d+(?:\s*\([a-z0-9]+\))*"
-    r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s+to\s+)\d+(?:\s*\([a-z0-9]+\))*)*)\b"
+    r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s+to\s+)\d+(?:\s*\([a-z0-9]+\))*)*)(?![\w(])"
+)
+#: "paragraph 2 of resolution 480", "paragraph 5 of the Charter": another document's
+#: numbering, which renumbering this one must not touch.
+_OTHER_DOCUMENT = re.compile(
+    r"\s*,?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z0-9]|resolution|decision)"
 )
 _RECITAL_XREF = re.compile(
     r"\b(?P<noun>recitals?)\s+(?P<refs>[A-Z]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s+to\s+)[A-Z]{1,3})*)\b"
@@ -375,6 +374,12 @@ def _follow_references(
             edits: list[tuple[int, int, str]] = []
             for rx in (_PARA_XREF, _RECITAL_XREF):
                 for m in rx.finditer(text):
+                    if _OTHER_DOCUMENT.match(text, m.end()):
+                        warnings.append(
+                            f"{prov.ref or prov.eid} cites {m.group(0)!r} of another document;"
+                            " left as it is"
+                        )
+                        continue
                     base = m.start("refs")
                     for one in _ONE.finditer(m.group("refs")):
                         ref = re.sub(r"\s+", "", one.group(0))
@@ -415,6 +420,37 @@ def _xpath_one(el: AknElement, path: str) -> AknElement | None:
     if isinstance(found, list) and found and isinstance(found[0], AknElement):
         return found[0]
     return None
+
+
+def _explain(problems: Sequence[schema.Problem], changed: Mapping[str, Sequence[str]]) -> str:
+    """The first problems in plain words, each with the amendment that caused it."""
+    owners = {eid: num for num, eids in changed.items() for eid in eids}
+    said: list[str] = []
+    for pr in problems:
+        if "mainBody" in pr.message or "no operative paragraph" in pr.message:
+            text = "the resolution would have no operative paragraph"
+        elif pr.source == "akn":
+            continue  # the profile says the same thing in words a secretary uses
+        else:
+            text = pr.message
+        who = owners.get(pr.eid or "")
+        entry = f"amendment {who}: {text}" if who else text
+        if entry not in said:
+            said.append(entry)
+        if len(said) == 3:
+            break
+    return " | ".join(said) or problems[0].message
+
+
+def _hint_for(problems: Sequence[schema.Problem]) -> str:
+    if any("lead phrase" in p.message for p in problems):
+        return (
+            "new paragraphs need their lead phrase in bold, e.g. **Noting**; correct the"
+            " amendment; nothing was written"
+        )
+    if any("mainBody" in p.message or "no operative" in p.message for p in problems):
+        return "a resolution keeps at least one operative paragraph; nothing was written"
+    return "correct the amendment (drafting amendments check shows each one); nothing was written"
 
 
 def _attached(node: etree._Element, root: etree._Element) -> bool:

@@ -1,0 +1,104 @@
+"""Regressions found in review: each test is one defect a secretariat would have hit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import EXAMPLES
+
+from drafting import io
+from drafting.amendments import apply_amendments, parse_amendments, voting_list
+from drafting.cli import cli
+from drafting.text import read_text
+
+
+def _amend(doc_text: str, amendments: str):  # type: ignore[no-untyped-def]
+    doc = read_text(doc_text).document
+    return doc, apply_amendments(doc, parse_amendments(amendments, "a.txt"))
+
+
+DRAFT = """T
+
+RESOLUTION 1
+
+The Assembly,
+
+1. **Recalling** paragraphs 1 and 2 of resolution 480;
+2. **Noting** the report;
+3. **URGES** governments:
+ - a. to act;
+ - b. to act as in paragraph 3(c), and again;
+ - c. to report under paragraph 3(b).
+4. **DECIDES** to review paragraph 3(c); and paragraph 2 of the Charter.
+"""
+
+
+def test_the_report_may_not_overwrite_the_amended_text(tmp_path: Path) -> None:
+    out = tmp_path / "same.md"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "amend",
+            str(EXAMPLES / "resolution-495.akn.xml"),
+            str(EXAMPLES / "amendments-495.txt"),
+            "-o",
+            str(out),
+            "--report",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 1 and "same file" in result.stderr
+    assert not out.exists()
+
+
+def test_references_to_sub_paragraphs_follow_even_before_punctuation() -> None:
+    _, amended = _amend(
+        DRAFT,
+        "Amendment 1\nTabled by: X\nParagraph 3(a)\nDelete sub-paragraph\nStatus: adopted\n",
+    )
+    doc = amended.document
+    assert doc.find("3(a)").text == "to act as in paragraph 3(b), and again;"
+    assert doc.find("3(b)").text == "to report under paragraph 3(a)."
+    assert doc.find("4").text.startswith("DECIDES to review paragraph 3(b);")
+
+
+def test_references_to_another_documents_paragraphs_are_left_alone() -> None:
+    _, amended = _amend(
+        DRAFT, "Amendment 1\nTabled by: X\nParagraph 2\nDelete paragraph\nStatus: adopted\n"
+    )
+    doc = amended.document
+    assert doc.find("1").text == "Recalling paragraphs 1 and 2 of resolution 480;"
+    assert doc.find("3").text.endswith("and paragraph 2 of the Charter.")
+    assert any("another document" in w for w in amended.warnings)
+
+
+def test_the_voting_list_and_the_amended_text_agree_on_what_falls() -> None:
+    draft = read_text(DRAFT).document
+    text = (
+        "Amendment 1\nTabled by: X\nParagraph 3\nDelete paragraph\nStatus: adopted\n\n"
+        "Compromise amendment C1\nTabled by: Rapporteur\nParagraph 3(b)\n"
+        'Leave out ", and again"\nStatus: adopted\n'
+    )
+    amendments = parse_amendments(text, "a.txt")
+    listed = {n for i in voting_list(draft, amendments) for n in i.falls}
+    amended = apply_amendments(draft, amendments)
+    fell = {o.number for o in amended.outcomes if o.outcome == "fell"}
+    assert fell == listed == {"C1"}
+    assert [p.lead_phrase for p in amended.document.paragraphs] == ["DECIDES"]
+
+
+def test_deleting_the_last_operative_paragraph_is_refused_in_plain_words() -> None:
+    import pytest
+
+    from drafting.amendments.errors import AmendmentApplicationError
+
+    draft = io.load(EXAMPLES / "resolution-495.akn.xml")
+    amendments = parse_amendments(
+        "Amendment 1\nTabled by: X\nParagraph 13\nDelete paragraph\nStatus: adopted\n", "a.txt"
+    )
+    with pytest.raises(AmendmentApplicationError) as info:
+        apply_amendments(draft, amendments)
+    message = str(info.value)
+    assert "would have no operative paragraph" in message
+    assert "lead phrase" not in message and "mainBody" not in message
