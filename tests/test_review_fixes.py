@@ -102,3 +102,26 @@ def test_deleting_the_last_operative_paragraph_is_refused_in_plain_words() -> No
     message = str(info.value)
     assert "would have no operative paragraph" in message
     assert "lead phrase" not in message and "mainBody" not in message
+
+
+def test_a_footnote_on_words_that_are_left_out_goes_with_them_and_is_reported() -> None:
+    text = (
+        "T\n\nRESOLUTION 1\n\nThe Assembly,\n\n"
+        "1. **Recalling** the Sendai Framework[^1] and its targets;\n"
+        "2. **URGES** governments to act.\n\n[^1]: Adopted in Sendai in 2015.\n"
+    )
+    _, amended = _amend(
+        text,
+        "Amendment 1\nTabled by: X\nParagraph 1\n"
+        'Leave out from "the Sendai" to "its targets" and insert "the Paris Agreement"\n'
+        "Status: adopted\n",
+    )
+    assert amended.document.find("1").text == "Recalling the Paris Agreement;"
+    assert amended.document.notes == []
+    assert any("footnote 1 was dropped" in w for w in amended.warnings)
+    # A note at the edge of the replaced words stays with its neighbour.
+    _, kept = _amend(
+        text,
+        'Amendment 1\nTabled by: X\nParagraph 1\nLeave out "and its targets"\nStatus: adopted\n',
+    )
+    assert [n.marker for n in kept.document.notes] == ["1"]

@@ -104,23 +104,48 @@ def _prune_empty(block: etree._Element) -> None:
             remove_keep_tail(el)
 
 
-def replace_text(block: etree._Element, start: int, end: int, new: str) -> None:
-    """Replace clause text [start, end) of ``block`` with ``new``.
+def _notes_at(block: etree._Element) -> list[tuple[etree._Element, int]]:
+    """Each footnote in ``block`` with the clause-text offset it stands at."""
+    out: list[tuple[etree._Element, int]] = []
+    pos = 0
+
+    def walk(el: etree._Element) -> None:
+        nonlocal pos
+        pos += len(el.text or "")
+        for child in el:
+            name = local_name(child.tag)
+            if name == "authorialNote":
+                out.append((child, pos))
+            elif isinstance(child.tag, str) and name not in NOT_TEXT:
+                walk(child)
+            pos += len(child.tail or "")
+
+    walk(block)
+    return out
+
+
+def replace_text(block: etree._Element, start: int, end: int, new: str) -> list[etree._Element]:
+    """Replace clause text [start, end) of ``block`` with ``new``; return the notes dropped.
 
     The new words go into the run where the replaced ones began; an insertion
     exactly between two runs joins the later one, so text inserted after a bold
-    lead phrase is not bold.  Inline elements left empty are removed.
+    lead phrase is not bold.  Inline elements left empty are removed.  A footnote
+    standing strictly inside the replaced words belongs to words that are gone, so it
+    goes too (the caller says so); one at either edge stays with its neighbour.
 
     Raises:
         ValueError: the range lies outside the clause text.
     """
+    dropped = [note for note, at in _notes_at(block) if start < at < end]
+    for note in dropped:
+        remove_keep_tail(note)
     segs = segments(block)
     total = segs[-1].end if segs else 0
     if not 0 <= start <= end <= total:
         raise ValueError(f"range {start}:{end} outside text of length {total}")
     if not segs:
         block.text = (block.text or "") + new if new else block.text
-        return
+        return dropped
     host = next((s for s in segs if s.start <= start < s.end), segs[-1])
     for s in segs:
         value = s.get()
@@ -130,6 +155,7 @@ def replace_text(block: etree._Element, start: int, end: int, new: str) -> None:
         elif lo < hi:
             s.set(value[:lo] + value[hi:])
     _prune_empty(block)
+    return dropped
 
 
 def normalize_space(block: etree._Element) -> None:

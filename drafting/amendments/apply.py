@@ -180,6 +180,7 @@ def apply_amendments(
     changes = _carry_out(work, applied)
     renumbered = work.renumber()
     xrefs, warnings = _follow_references(work, renumbered, changes.deleted_refs)
+    warnings = changes.warnings + warnings
     changed = _record(work, applied, changes, date or dt.date.today())
     problems = schema.problems(work.tree)
     if problems:
@@ -221,6 +222,7 @@ class _Changes:
 
     done: list[tuple[str, str, AknElement, str]] = field(default_factory=list)
     deleted_refs: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
 
     def note(self, t: Target, kind: str) -> None:
         self.done.append((t.amendment, kind, t.host.element, _owner_eid(t.host.element)))
@@ -247,8 +249,13 @@ def _carry_out(doc: Document, applied: Sequence[Check]) -> _Changes:
                 break
             offset += length + 1
     for block, edits in by_block.items():
-        for start, end, new, _ in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
-            replace_text(block, start, end, new)
+        for start, end, new, t in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            for note in replace_text(block, start, end, new):
+                marker = note.get("marker", "")
+                ch.warnings.append(
+                    f"amendment {t.amendment} left out the words footnote {marker} belonged"
+                    f" to, so footnote {marker} was dropped from {t.host.label}; check it"
+                )
     for t in targets:
         if t.kind == "text":
             ch.done.append(
