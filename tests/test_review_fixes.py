@@ -125,3 +125,30 @@ def test_a_footnote_on_words_that_are_left_out_goes_with_them_and_is_reported() 
         'Amendment 1\nTabled by: X\nParagraph 1\nLeave out "and its targets"\nStatus: adopted\n',
     )
     assert [n.marker for n in kept.document.notes] == ["1"]
+
+
+def test_lines_wrapped_by_an_email_join_their_paragraph_in_every_part() -> None:
+    ep = (
+        "T\n\nRESOLUTION 1\n\nThe European Parliament,\n\n"
+        "– having regard to the report of the Committee on Transport\nand Tourism,\n"
+        "A. whereas inland waterways carry more than 500 million tonnes of\ngoods each year;\n"
+        "B. whereas the fleet is ageing;\n"
+        "1. Calls on the Commission to act;\n"
+    )
+    doc = read_text(ep).document
+    assert [c.text for c in doc.citations] == [
+        "having regard to the report of the Committee on Transport and Tourism,"
+    ]
+    assert [r.num for r in doc.recitals] == ["A.", "B."]
+    assert doc.recitals[0].text.endswith("500 million tonnes of goods each year;")
+    un = (
+        "T\n\nRESOLUTION 2\n\nThe General Assembly,\n\n"
+        "*Recalling* its resolution 46/182 of\n19 December 1991;\n"
+        "*Welcoming* the efforts of Member States;\n\n"
+        "1. *Decides* to remain seized of the matter.\n"
+    )
+    doc = read_text(un).document
+    assert [r.text for r in doc.recitals] == [
+        "Recalling its resolution 46/182 of 19 December 1991;",
+        "Welcoming the efforts of Member States;",
+    ]

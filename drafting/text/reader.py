@@ -21,6 +21,7 @@ from drafting.model.inference import FORMULA as _FORMULA
 from drafting.model.inference import NOTE_DEF as _NOTE_DEF
 from drafting.model.inference import NUMBER_LINE as _NUMBER_LINE
 from drafting.model.inference import first_operative, guess_style, infer_metadata
+from drafting.model.phrases import leading_phrase
 from drafting.model.provision import Provision
 from drafting.model.styles import STYLES, HouseStyle
 
@@ -90,6 +91,7 @@ def read_text(
     note_order: list[str] = []
     items: list[_Item] = []
     conclusions: list[tuple[int, str]] = []
+    last_item_line = 0  # the last line that belonged to a paragraph
     phase = "head"
 
     def err(n: int, msg: str, hint: str) -> TextFormatError:
@@ -143,31 +145,43 @@ def read_text(
                     n, "a sub-paragraph comes before any paragraph", "put it under its paragraph"
                 )
             items[-1].subs.append((n, len(sm.group(1)), sm.group(2), sm.group(3)))
+            last_item_line = n
             continue
         tm = _TOP.match(stripped)
         if tm:
             label = tm.group(1)
             kind = "recital" if label.isalpha() else "paragraph"
             items.append(_Item(n, kind, label, tm.group(2)))
+            last_item_line = n
             continue
         cm = _CITATION.match(stripped)
         if cm and not any(i.kind != "citation" for i in items):
             items.append(_Item(n, "citation", None, cm.group(1)))
-            continue
-        if not any(i.kind == "paragraph" for i in items) and not line.startswith(" "):
-            # Unnumbered preambular paragraph (UN style).
-            items.append(_Item(n, "recital", None, stripped))
+            last_item_line = n
             continue
         if conclusions and lines[n - 2].strip():
             conclusions[-1] = (conclusions[-1][0], f"{conclusions[-1][1]} {stripped}")
             continue
         prev = items[-1] if items else None
+        # A line straight after a paragraph's line that does not open a new one is the
+        # same paragraph, wrapped by an e-mail or PDF: join it, whatever the part.
+        wrapped = prev is not None and last_item_line == n - 1 and not _opens_provision(stripped)
+        if (
+            not wrapped
+            and not any(i.kind == "paragraph" for i in items)
+            and not line.startswith(" ")
+        ):
+            # Unnumbered preambular paragraph (UN style).
+            items.append(_Item(n, "recital", None, stripped))
+            last_item_line = n
+            continue
         if prev is not None and lines[n - 2].strip():
             if prev.subs:
                 ln, ind, lab, t = prev.subs[-1]
                 prev.subs[-1] = (ln, ind, lab, f"{t} {stripped}")
             else:
                 prev.text = f"{prev.text} {stripped}"
+            last_item_line = n
             continue
         # An unnumbered paragraph after the operative part: the closing words
         # (AKN conclusions), provided no numbered paragraph follows.
@@ -262,6 +276,12 @@ def read_text(
     doc.renumber()
     _typed_vs_sequence(items, doc, warnings)
     return ImportResult(doc, house, detected, warnings)
+
+
+def _opens_provision(line: str) -> bool:
+    """True when ``line`` reads as the start of a paragraph, not the rest of one:
+    an emphasised lead phrase, a lexicon phrase ("Recalling", "whereas"), a dash."""
+    return bool(re.match(r"\*{1,2}\S", line) or _CITATION.match(line) or leading_phrase(line))
 
 
 def _lead(text: str) -> str:

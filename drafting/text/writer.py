@@ -29,6 +29,14 @@ def _line(p: Provision, emphasis_ok: bool) -> str:
     return f"{indent}- {p.num} {text}"
 
 
+def _write_provision(p: Provision, out: list[str]) -> None:
+    """``p``, its sub-paragraphs, then its closing words (AKN wrapUp), in reading order."""
+    out.append(_line(p, True))
+    for child in p.children:
+        _write_provision(child, out)
+    out.extend(" " * (p.level + 1) + render_markup(b, _note_mark) for b in p.wrap_up_blocks)
+
+
 def write_text(doc: Document) -> str:
     """The document in the seed's text format (also valid Markdown)."""
     out: list[str] = []
@@ -48,10 +56,13 @@ def write_text(doc: Document) -> str:
         out += ["".join(parts).strip(), ""]
     if doc.formula:
         out += [doc.formula, ""]
+    previous_unnumbered = False
     for top in doc.top_level:
-        for p in top.walk():
-            out.append(_line(p, True))
-            out.extend(" " * (p.level + 1) + render_markup(b, _note_mark) for b in p.wrap_up_blocks)
+        unnumbered = top.num is None
+        if unnumbered and previous_unnumbered:
+            out.append("")  # unnumbered paragraphs are told apart by the blank line
+        previous_unnumbered = unnumbered
+        _write_provision(top, out)
     for block in doc.conclusions:
         out += ["", render_markup(block, _note_mark)]
     notes = doc.notes
