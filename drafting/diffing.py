@@ -32,6 +32,17 @@ def diff_format_for(out: str | Path | None, fmt: str | None) -> str:
         InputError: the extension names no diff format.
     """
     if fmt:
+        if out is not None:
+            want = {"columns-docx": ".docx", "columns-html": ".html"}.get(fmt)
+            suffix = _suffix(Path(out))
+            expected = want or next((k for k, v in _DIFF_SUFFIX.items() if v == fmt), suffix)
+            if suffix != expected and not (expected == ".html" and suffix == ".htm"):
+                raise InputError(
+                    f"--format {fmt} writes a {expected} file, but the output is named"
+                    f" {suffix or 'without an extension'}",
+                    file=str(out),
+                    hint=f"name the output *{expected}, or leave out --format",
+                )
         return fmt
     if out is None:
         return "text"

@@ -14,7 +14,7 @@ from pathlib import Path
 from drafting import io
 from drafting.akn import schema
 from drafting.akn.parser import read_akn_file
-from drafting.errors import DraftingError, InputError
+from drafting.errors import DraftingError, InputError, SchemaError
 from drafting.model.document import Document
 from drafting.reading import read_text
 from drafting.text import ImportResult, write_text
@@ -74,6 +74,14 @@ def import_file(
         )
     try:
         schema.assert_valid(result.document.tree, str(p))
+    except SchemaError as exc:
+        if suffix not in AKN_SUFFIXES:
+            # "run drafting validate" would not help: the user has a draft, not AKN.
+            exc.hint = (
+                "correct the draft and import it again (a missing lead phrase is set in"
+                " bold, e.g. **Noting**, or pass the right --style)"
+            )
+        raise exc.with_file(p) from None
     except DraftingError as exc:
         raise exc.with_file(p) from None
     return result

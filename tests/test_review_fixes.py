@@ -152,3 +152,53 @@ def test_lines_wrapped_by_an_email_join_their_paragraph_in_every_part() -> None:
         "Recalling its resolution 46/182 of 19 December 1991;",
         "Welcoming the efforts of Member States;",
     ]
+
+
+def test_the_date_comes_from_the_number_lines_footnote_not_a_cited_report() -> None:
+    text = (
+        "T\n\nRESOLUTION 7*\n\nThe Assembly,\n\n"
+        "1. **Noting** the report[^1];\n2. **URGES** action.\n\n"
+        "[^1]: Report of 12 May 1999.\n"
+        "* Adopted by the Plenary Assembly on 25 November 2024.\n"
+    )
+    assert read_text(text).document.metadata.date.isoformat() == "2024-11-25"
+
+
+def test_numbered_footnotes_follow_the_text_after_a_deletion() -> None:
+    text = (
+        "T\n\nRESOLUTION 7\n\nThe Assembly,\n\n"
+        "1. **Noting** the first report[^1];\n2. **Noting** the second[^2];\n"
+        "3. **URGES** action[^3].\n\n"
+        "[^1]: One.\n[^2]: Two.\n[^3]: Three.\n"
+    )
+    doc = read_text(text).document
+    doc.find("2").delete()
+    doc.renumber()
+    assert [(n.marker, n.text) for n in doc.notes] == [("1", "One."), ("2", "Three.")]
+
+
+def test_moving_a_preambular_paragraph_among_operative_ones_is_refused_at_check() -> None:
+    from drafting.amendments import check
+
+    draft = io.load(EXAMPLES / "resolution-495.akn.xml")
+    report = check(
+        draft,
+        parse_amendments(
+            "Amendment 1\nTabled by: X\nMove paragraph 7 after paragraph 13\nStatus: adopted\n",
+            "a.txt",
+        ),
+    )
+    assert not report.ok
+    assert "moves only among paragraphs of its own part" in report.lines()[0]
+
+
+def test_a_diff_format_that_contradicts_the_output_name_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "x.docx"
+    draft = str(EXAMPLES / "resolution-495.akn.xml")
+    result = CliRunner().invoke(cli, ["diff", draft, draft, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 1 and "writes a .html file" in result.stderr
+    assert not out.exists()
+    ok = CliRunner().invoke(
+        cli, ["diff", draft, draft, "--format", "columns-docx", "-o", str(out)]
+    )
+    assert ok.exit_code == 0, ok.stderr

@@ -369,6 +369,14 @@ def _resolve(doc: Document, a: Amendment, lookup: Lookup | None) -> tuple[Target
                 raise AmendmentTargetError(
                     f"{target.label} cannot move next to itself or its own sub-paragraphs"
                 )
+            if target.provision.kind != anchor.provision.kind and target.provision.level == 0:
+                kinds = {"recital": "preambular", "citation": "citation", "paragraph": "operative"}
+                raise AmendmentTargetError(
+                    f"{target.label} is a {kinds[target.provision.kind]} paragraph and"
+                    f" {anchor.label} an {kinds.get(anchor.provision.kind, 'other')} one;"
+                    " a paragraph moves only among paragraphs of its own part",
+                    hint="delete it and insert a new paragraph of the other part instead",
+                )
             if target.provision.level != anchor.provision.level:
                 raise AmendmentTargetError(
                     f"{target.label} and {anchor.label} are not at the same level",

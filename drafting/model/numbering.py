@@ -133,8 +133,17 @@ def _renumber_points(p: Provision, eid: str, style: HouseStyle, depth: int) -> N
 
 
 def _number_notes(doc: Document) -> None:
+    """Give each footnote its eId, and numbered footnotes their numbers in reading order.
+
+    Word numbers footnotes 1, 2, 3 as they stand; after a paragraph with note 2 is
+    deleted, note 3 becomes 2.  Marks such as ``*`` are the drafter's and stay.
+    """
     counters: dict[str, int] = {}
+    numbered = 0
     for note in doc.statement.iter(q("authorialNote")):
+        if note.get("marker", "").isdigit():
+            numbered += 1
+            note.set("marker", str(numbered))
         owner = note.getparent()
         while owner is not None and not owner.get("eId"):
             owner = owner.getparent()

@@ -226,7 +226,10 @@ def read_text(
             )
 
     # Metadata: given, else found in the number line and footnotes.
-    note_text = " ".join(notes.values())
+    # The footnote on the number line says who presented and adopted the text, and
+    # when; other footnotes cite other documents, whose dates are not this one's.
+    title_mark = number_line[2] if number_line else None
+    note_text = notes[title_mark] if title_mark in notes else " ".join(notes.values())
     meta, meta_warnings = infer_metadata(
         house,
         note_text=note_text,
