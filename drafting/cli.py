@@ -99,7 +99,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command("import")
 @click.argument("input", type=FILE)
-@output_option("The AKN file to write (e.g. draft.akn.xml).", required=True)
+@output_option(
+    "The file to write: draft.akn.xml (Akoma Ntoso), or .md, .txt, .docx, .html.", required=True
+)
 @click.option("--style", type=STYLE_CHOICE, help="House style; detected when not given.")
 @click.option("--number", help="The resolution's number, e.g. 495.")
 @click.option("--body", help='The assembly, e.g. "NATO Parliamentary Assembly".')

@@ -11,14 +11,10 @@ from typing import TYPE_CHECKING
 
 from drafting import io
 from drafting.errors import InputError
-from drafting.formats import load_document
+from drafting.formats import load_document, suffix_of
 
 if TYPE_CHECKING:
     from drafting.diff.records import DiffResult
-
-
-def _suffix(path: Path) -> str:
-    return path.suffix.lower()
 
 
 DIFF_FORMATS = ("text", "html", "docx", "columns-docx", "columns-html", "json")
@@ -34,7 +30,7 @@ def diff_format_for(out: str | Path | None, fmt: str | None) -> str:
     if fmt:
         if out is not None:
             want = {"columns-docx": ".docx", "columns-html": ".html"}.get(fmt)
-            suffix = _suffix(Path(out))
+            suffix = suffix_of(Path(out))
             expected = want or next((k for k, v in _DIFF_SUFFIX.items() if v == fmt), suffix)
             if suffix != expected and not (expected == ".html" and suffix == ".htm"):
                 raise InputError(
@@ -46,7 +42,7 @@ def diff_format_for(out: str | Path | None, fmt: str | None) -> str:
         return fmt
     if out is None:
         return "text"
-    suffix = _suffix(Path(out))
+    suffix = suffix_of(Path(out))
     if suffix not in _DIFF_SUFFIX:
         raise InputError(
             f"drafting cannot write a diff as {suffix or 'a file without an extension'}",

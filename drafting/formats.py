@@ -26,8 +26,9 @@ WORD_SUFFIXES = (".docx", ".pdf")
 HTML_SUFFIXES = (".html", ".htm")
 
 
-def _suffix(path: Path) -> str:
-    return path.suffix.lower()
+def suffix_of(path: str | Path) -> str:
+    """The extension that picks a format: ``.docx``, ``.md``... (lower case)."""
+    return Path(path).suffix.lower()
 
 
 def import_file(
@@ -52,7 +53,7 @@ def import_file(
         SchemaError: the result would not be valid (a bug or an odd document).
     """
     p = Path(path)
-    suffix = _suffix(p)
+    suffix = suffix_of(p)
     if suffix in TEXT_SUFFIXES:
         result = parse_text(
             read_text(p), source=str(p), style=style, number=number, body=body, date=date
@@ -90,7 +91,7 @@ def import_file(
 def load_document(path: str | Path) -> Document:
     """Any supported input (AKN, text, Markdown) as a :class:`Document`."""
     p = Path(path)
-    if _suffix(p) in AKN_SUFFIXES:
+    if suffix_of(p) in AKN_SUFFIXES:
         return io.load(p)
     return import_file(p).document
 
@@ -154,7 +155,7 @@ def export_file(
         DraftingError: the Word or PDF export fails (see :func:`render`).
     """
     target = io.check_output(out, inputs=inputs, force=force)
-    data = render(doc, _suffix(target), template=template, word_numbering=word_numbering)
+    data = render(doc, suffix_of(target), template=template, word_numbering=word_numbering)
     io.write_atomic(target, data)
     return target
 

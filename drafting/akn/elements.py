@@ -83,6 +83,16 @@ class AknElement(etree.ElementBase):
         self.append(new)
 
 
+def owner_eid(el: etree._Element | None) -> str | None:
+    """The eId of ``el`` or of its nearest ancestor that has one; None when none has."""
+    while el is not None:
+        eid = el.get("eId")
+        if eid:
+            return eid
+        el = el.getparent()
+    return None
+
+
 def element_lookup() -> etree.ElementNamespaceClassLookup:
     """The class lookup that makes every AKN element an :class:`AknElement`."""
     lookup = etree.ElementNamespaceClassLookup()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
+from drafting.akn.elements import owner_eid
 from drafting.akn.ns import XPATH_NS
 from drafting.akn.parser import parse_foreign
 from drafting.errors import SchemaError
@@ -63,15 +64,6 @@ def profile_schema(phase: str) -> isoschematron.Schematron:
     return isoschematron.Schematron(doc, phase=phase, store_report=True)
 
 
-def _owner_eid(el: etree._Element | None) -> str | None:
-    while el is not None:
-        eid = el.get("eId")
-        if eid:
-            return eid
-        el = el.getparent()
-    return None
-
-
 def _element_at(tree: etree._ElementTree, line: int | None) -> etree._Element | None:
     if line is None:
         return None
@@ -94,7 +86,7 @@ def schema_problems(tree: etree._ElementTree) -> list[Problem]:
         line = entry.line or None
         el = _element_at(tree, line)
         msg = entry.message.replace("{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}", "")
-        out.append(Problem(line, _owner_eid(el), f"AKN 3.0 schema: {msg}", "akn"))
+        out.append(Problem(line, owner_eid(el), f"AKN 3.0 schema: {msg}", "akn"))
     return out
 
 
@@ -120,7 +112,7 @@ def profile_problems(tree: etree._ElementTree, phase: str) -> list[Problem]:
         except etree.XPathError:
             el = None
         line = el.sourceline if el is not None else None
-        out.append(Problem(line, _owner_eid(el), message, "profile"))
+        out.append(Problem(line, owner_eid(el), message, "profile"))
     return out
 
 

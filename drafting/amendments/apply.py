@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.akn import schema
-from drafting.akn.elements import AknElement
+from drafting.akn.elements import AknElement, owner_eid
 from drafting.akn.inline import replace_text, text_of
 from drafting.akn.ns import XPATH_NS
 from drafting.akn.parser import make, sub
@@ -225,7 +225,7 @@ class _Changes:
     warnings: list[str] = field(default_factory=list)
 
     def note(self, t: Target, kind: str) -> None:
-        self.done.append((t.amendment, kind, t.host.element, _owner_eid(t.host.element)))
+        self.done.append((t.amendment, kind, t.host.element, owner_eid(t.host.element) or ""))
 
 
 def _phrase_tag(doc: Document) -> str:
@@ -406,18 +406,6 @@ def _follow_references(
 # -- provenance ------------------------------------------------------------------------
 
 
-def _owner_eid(node: AknElement) -> str:
-    """The eId of ``node`` or of its nearest ancestor that has one (the title's is the
-    ``longTitle``'s)."""
-    el: AknElement | None = node
-    while el is not None:
-        if el.get("eId"):
-            return el.get("eId", "")
-        parent = el.getparent()
-        el = parent if isinstance(parent, AknElement) else None
-    return ""
-
-
 def _safe_id(number: str) -> str:
     return "amendment_" + re.sub(r"[^A-Za-z0-9_-]", "-", number)
 
@@ -539,7 +527,7 @@ def _record(
     assert passive is not None or not changes.done
     for number, kind, node, old in changes.done:
         alive = _attached(node, doc.tree.getroot())
-        eid = _owner_eid(node) if alive else old
+        eid = (owner_eid(node) or "") if alive else old
         if not eid:
             continue
         # A deleted provision exists only in the draft as tabled: point there.

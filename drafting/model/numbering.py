@@ -92,22 +92,14 @@ def _refs(doc: Document) -> dict[etree._Element, str | None]:
     """
     out: dict[etree._Element, str | None] = {}
 
-    def walk(p: Provision, base: str | None) -> None:
-        number = p.number
-        ref = None if number is None else number
+    def walk(p: Provision, ref: str | None) -> None:
         out[p.element] = ref
         for c in p.children:
-            walk_child(c, ref)
-
-    def walk_child(p: Provision, base: str | None) -> None:
-        number = p.number
-        ref = f"{base}({number})" if base is not None and number is not None else None
-        out[p.element] = ref
-        for c in p.children:
-            walk_child(c, ref)
+            number = c.number
+            walk(c, f"{ref}({number})" if ref is not None and number is not None else None)
 
     for top in doc.top_level:
-        walk(top, None)
+        walk(top, top.number)
     return out
 
 
