@@ -105,7 +105,7 @@ def test_ep_style_letters_recitals_and_numbers_citations_by_position() -> None:
         "preamble__citations_1__citation_2",
     ]
     labels = [r.num for r in doc.recitals]
-    assert labels[:2] == ["A.", "B."] and labels[25:] == ["Z.", "AA.", "BB."]
+    assert labels[:2] == ["A.", "B."] and labels[25:] == ["Z.", "AA.", "AB."]
     assert doc.find("AA").eid == "preamble__recs_1__rec_AA"
     assert doc.paragraphs[0].num == "1."
     assert_valid(doc)

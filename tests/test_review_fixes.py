@@ -198,7 +198,21 @@ def test_a_diff_format_that_contradicts_the_output_name_is_refused(tmp_path: Pat
     result = CliRunner().invoke(cli, ["diff", draft, draft, "--format", "html", "-o", str(out)])
     assert result.exit_code == 1 and "writes a .html file" in result.stderr
     assert not out.exists()
-    ok = CliRunner().invoke(
-        cli, ["diff", draft, draft, "--format", "columns-docx", "-o", str(out)]
-    )
+    ok = CliRunner().invoke(cli, ["diff", draft, draft, "--format", "columns-docx", "-o", str(out)])
     assert ok.exit_code == 0, ok.stderr
+
+
+def test_european_parliament_recitals_after_z_are_aa_ab_ac() -> None:
+    recitals = "".join(
+        f"{label}. whereas point {i} holds;\n"
+        for i, label in enumerate([chr(65 + k) for k in range(26)] + ["AA", "AB", "AC"], 1)
+    )
+    text = f"T\n\nRESOLUTION 1\n\nThe European Parliament,\n\n{recitals}1. Calls for action;\n"
+    result = read_text(text)
+    doc = result.document
+    assert [r.num for r in doc.recitals][25:] == ["Z.", "AA.", "AB.", "AC."]
+    assert not any("renumbered" in w for w in result.warnings)
+    assert doc.find("AB").text == "whereas point 28 holds;"
+    from conftest import assert_valid
+
+    assert_valid(doc)

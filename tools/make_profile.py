@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from drafting.model.styles import to_alpha, to_roman
+from drafting.model.styles import to_alpha, to_letters, to_roman
 
 N = 100
 OUT = Path(__file__).resolve().parent.parent / "schemas" / "resolution-profile.sch"
@@ -103,7 +103,7 @@ def build() -> str:
   <sch:ns prefix="a" uri="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>
   <sch:ns prefix="d" uri="https://drafting.example.org/ns/1.0"/>
   <sch:let name="alpha" value="'{table(to_alpha)}'"/>
-  <sch:let name="ALPHA" value="'{table(lambda i: to_alpha(i).upper())}'"/>
+  <sch:let name="ALPHA" value="'{table(to_letters)}'"/>
   <sch:let name="roman" value="'{table(to_roman)}'"/>
   <sch:let name="strip" value="'.()[] '"/>
 

@@ -212,6 +212,8 @@ _WORD_FORMAT = {
     "decimal": "decimal",
     "lower-alpha": "lowerLetter",
     "upper-alpha": "upperLetter",
+    # Word has no AA, AB, AC format; past Z the numbering check refuses --word-numbering.
+    "upper-letters": "upperLetter",
     "lower-roman": "lowerRoman",
     "upper-roman": "upperRoman",
 }

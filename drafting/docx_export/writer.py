@@ -36,7 +36,14 @@ from drafting.docx_export import styles as S
 from drafting.errors import DraftingError, InputError
 from drafting.model.document import Document
 from drafting.model.provision import Provision
-from drafting.model.styles import HouseStyle, Level, from_alpha, from_roman, label_value
+from drafting.model.styles import (
+    HouseStyle,
+    Level,
+    from_alpha,
+    from_letters,
+    from_roman,
+    label_value,
+)
 
 #: Custom document property names (docProps/custom.xml), shared with the Word importer.
 PROPERTY_PREFIX = "AKN."
@@ -141,6 +148,8 @@ def _value(label: str, level: Level) -> int | None:
         return int(bare) if bare.isdigit() else None
     if level.fmt in ("lower-alpha", "upper-alpha"):
         return from_alpha(bare)
+    if level.fmt == "upper-letters":
+        return from_letters(bare)
     return from_roman(bare)
 
 

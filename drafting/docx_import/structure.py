@@ -21,7 +21,7 @@ from drafting.docx_import.runs import NoteRef, Piece, Span, WordParagraph
 from drafting.docx_import.styles import PLAIN
 from drafting.model.inference import FORMULA, NOTE_DEF, NUMBER_LINE, first_operative
 from drafting.model.phrases import leading_phrase
-from drafting.model.styles import from_alpha, from_roman
+from drafting.model.styles import from_alpha, from_letters, from_roman
 
 #: Paragraph styles (by lower-case name) and the part they make.
 STYLE_ROLES = {
@@ -66,9 +66,20 @@ class Item:
     typed_mark: str | None = None
     joined: list[WordParagraph] = field(default_factory=list)  # paragraphs run on into this
 
+    _text: tuple[list[Piece], str] | None = field(default=None, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        return plain_text(self.pieces)
+        """The plain text of the pieces, kept while ``pieces`` is the same list.
+
+        Read several times per paragraph while laying out; ``pieces`` is only ever
+        replaced by a new list, never changed in place, so identity says it is fresh.
+        """
+        cached = self._text
+        if cached is None or cached[0] is not self.pieces:
+            cached = (self.pieces, plain_text(self.pieces))
+            self._text = cached
+        return cached[1]
 
 
 @dataclass
@@ -116,6 +127,9 @@ def _typed_label(item: Item) -> None:
         a, r = from_alpha(value), from_roman(value)
         if a is not None:
             cands.append(((f"{case}-alpha", pattern), a))
+        elif case == "upper" and (k := from_letters(value)) is not None:
+            # "AB." after "AA.": the European Parliament letters recitals as columns.
+            cands.append((("upper-alpha", pattern), k))
         if r is not None:
             cands.append(((f"{case}-roman", pattern), r))
         if not cands:

@@ -14,7 +14,11 @@ from typing import Literal
 
 from drafting.errors import DraftingError
 
-Format = Literal["decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman"]
+#: ``lower-alpha``/``upper-alpha`` follow Word (… z, aa, bb, cc); ``upper-letters``
+#: follows the European Parliament's recitals and spreadsheet columns (… Z, AA, AB, AC).
+Format = Literal[
+    "decimal", "lower-alpha", "upper-alpha", "upper-letters", "lower-roman", "upper-roman"
+]
 
 _ROMAN = (
     (1000, "m"),
@@ -74,6 +78,27 @@ def from_alpha(s: str) -> int | None:
     return (len(s) - 1) * 26 + ord(s[0]) - ord("a") + 1
 
 
+def to_letters(n: int) -> str:
+    """Letters counted like spreadsheet columns: A..Z, AA, AB, ..., AZ, BA, ..."""
+    if n < 1:
+        raise ValueError(f"letters start at 1, not {n}")
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+def from_letters(s: str) -> int | None:
+    """Inverse of :func:`to_letters` (any case); None when ``s`` is not letters."""
+    if not s or not s.isascii() or not s.isalpha():
+        return None
+    n = 0
+    for ch in s.upper():
+        n = n * 26 + ord(ch) - ord("A") + 1
+    return n
+
+
 def format_number(n: int, fmt: Format) -> str:
     """Render ``n`` in a numbering format."""
     if fmt == "decimal":
@@ -82,6 +107,8 @@ def format_number(n: int, fmt: Format) -> str:
         return to_alpha(n)
     if fmt == "upper-alpha":
         return to_alpha(n).upper()
+    if fmt == "upper-letters":
+        return to_letters(n)
     if fmt == "lower-roman":
         return to_roman(n)
     return to_roman(n).upper()
@@ -172,10 +199,11 @@ UN_GA = HouseStyle(
 
 EP = HouseStyle(
     name="ep",
-    description="European Parliament: unnumbered citations, recitals A., B.; numbered"
+    description="European Parliament: unnumbered citations, recitals A., B., ... Z., AA., AB.;"
+    " numbered"
     " paragraphs 1., 2.; points (a), then (i)",
     formula="The European Parliament,",
-    recital_level=Level("upper-alpha", "{}."),
+    recital_level=Level("upper-letters", "{}."),
     shared_sequence=False,
     paragraph_level=Level("decimal", "{}."),
     point_levels=(
