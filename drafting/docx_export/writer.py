@@ -379,8 +379,16 @@ def _provision(b: _Builder, p: Provision, lists: _Lists | None) -> None:
         first.add_run(f"{p.num}\t")
     if blocks:
         b.runs(blocks[0], first._p)
-    for block in [*blocks[1:], *p.wrap_up_blocks]:
-        # Words that continue the provision, aligned with its text, not its number.
+    _continue(b, p, style, blocks[1:])
+    for child in p.children:
+        _provision(b, child, lists)
+    # The words after the sub-paragraphs (AKN wrapUp) come after them, as in the text.
+    _continue(b, p, style, p.wrap_up_blocks)
+
+
+def _continue(b: _Builder, p: Provision, style: str, blocks: list[AknElement]) -> None:
+    """Words that continue the provision, aligned with its text, not its number."""
+    for block in blocks:
         more = b.paragraph(style)
         more.paragraph_format.first_line_indent = Cm(0)
         if p.level > 2:
@@ -439,8 +447,7 @@ def build_word(
     if formula is not None and doc.formula:
         b.blocks(S.FORMULA, formula.children_named("p"))
     for top in doc.top_level:
-        for p in top.walk():
-            _provision(b, p, lists)
+        _provision(b, top, lists)
     ooxml.attach_footnotes(word, b.footnotes.notes)
     _properties(word, doc)
     return word
