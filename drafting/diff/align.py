@@ -20,12 +20,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import cast
 
-from drafting.akn.ns import XPATH_NS
+from lxml import etree
+
+from drafting.akn.ns import XPATH_NS, local_name, q
+from drafting.diff.lcs import LcsIndex
 from drafting.diff.records import Change, ChangeKind, Run, Side, Slot, SlotRole, Subject, WordOp
 from drafting.diff.words import block_runs, blocks_runs, diff_runs, words
 from drafting.model.document import Document
-from drafting.model.provision import Provision
 from drafting.model.styles import label_value
 
 #: Word similarity from which two provisions are the same provision, edited.
@@ -85,6 +88,54 @@ def _first(doc: Document, path: str) -> list[Run] | None:
     return None
 
 
+_NUM, _P, _CONTENT, _LIST, _INTRO, _POINT = (
+    q(t) for t in ("num", "p", "content", "list", "intro", "point")
+)
+#: Provisions whose words stand in ``<p>`` children of their own.
+_PLAIN = frozenset({q("recital"), q("citation")})
+
+
+def _parts(el: etree._Element) -> tuple[str | None, list[etree._Element], list[etree._Element]]:
+    """The number, own blocks and sub-paragraph elements of provision element ``el``.
+
+    The same as :class:`Provision`'s ``num``, ``blocks`` and ``children`` (a test
+    holds them equal), read in one pass over ``el``'s children: the proxies look
+    each child up by name, several times per provision, and the diff reads every
+    provision of both versions.
+    """
+    num: etree._Element | None = None
+    content: etree._Element | None = None
+    lst: etree._Element | None = None
+    intro: etree._Element | None = None
+    ps: list[etree._Element] = []
+    points: list[etree._Element] = []
+    for c in el:
+        tag = c.tag
+        if tag == _P:
+            ps.append(c)
+        elif tag == _POINT:
+            points.append(c)
+        elif tag == _NUM:
+            num = c if num is None else num
+        elif tag == _CONTENT:
+            content = c if content is None else content
+        elif tag == _LIST:
+            lst = c if lst is None else lst
+        elif tag == _INTRO:
+            intro = c if intro is None else intro
+    label = (num.text or "").strip() if num is not None else None
+    if lst is not None:
+        points = list(lst.iterchildren(_POINT))
+    if el.tag in _PLAIN:
+        return label, ps, points
+    if content is not None:
+        return label, list(content.iterchildren(_P)), points
+    if lst is not None:
+        first = next(lst.iterchildren(_INTRO), None)
+        intro = first if first is not None else intro
+    return label, list(intro.iterchildren(_P)) if intro is not None else [], points
+
+
 def build_tree(doc: Document) -> list[Node]:
     """The top-level nodes of ``doc``: title, formula, then provisions with their children."""
     top: list[Node] = []
@@ -95,21 +146,21 @@ def build_tree(doc: Document) -> list[Node]:
     if formula is not None:
         top.append(Node("formula", "preamble__formula_1", None, None, None, tuple(formula)))
 
-    def node(p: Provision, parent: Node | None, index: int) -> Node:
-        # The ref built from the parent's: Provision.ref walks up the tree each time.
-        num = p.num
+    def node(el: etree._Element, parent: Node | None, index: int) -> Node:
+        num, blocks, children = _parts(el)
         number = label_value(num) if num else None
         if parent is None or number is None:
             ref = number
         else:
             ref = f"{parent.ref}({number})" if parent.ref is not None else None
-        n = Node(p.kind, p.eid, p.wid, num, ref, blocks_runs(p.blocks), parent, index)
-        n.children = [node(c, n, i) for i, c in enumerate(p.children)]
+        kind = cast(Subject, local_name(el.tag))
+        n = Node(kind, el.get("eId"), el.get("wId"), num, ref, blocks_runs(blocks), parent, index)
+        n.children = [node(c, n, i) for i, c in enumerate(children)]
         return n
 
     counters: dict[str, int] = defaultdict(int)
     for p in doc.top_level:
-        top.append(node(p, None, counters[p.kind]))
+        top.append(node(p.element, None, counters[p.kind]))
         counters[p.kind] += 1
     return top
 
@@ -179,28 +230,42 @@ def _same_place(o: Node, n: Node) -> bool:
 
 
 def _pair_similar(olds: list[Node], news: list[Node]) -> None:
-    """Pair the leftovers by word similarity, best pairs first."""
+    """Pair the leftovers by word similarity, best pairs first.
+
+    The similarity is :class:`SequenceMatcher`'s ratio over words; a pair whose
+    common subsequence is too short for the ratio to reach the bar is rejected
+    first, which spares the ratio for nearly every unrelated pair.
+    """
     left_old = [o for o in olds if o.partner is None]
     left_new = [n for n in news if n.partner is None]
     if not left_old or not left_new:
         return
     full = len(left_old) * len(left_new) <= _FULL_MATRIX
+    index = LcsIndex([o.words for o in left_old])
     scored: list[tuple[float, int, int]] = []
     sm = SequenceMatcher(None, autojunk=False)
     for j, n in enumerate(left_new):
-        sm.set_seq2(n.words)
         if full:
-            window = range(len(left_old))
+            lo, hi = 0, len(left_old)
         else:
             centre = j * len(left_old) // len(left_new)
-            window = range(max(0, centre - _WINDOW), min(len(left_old), centre + _WINDOW))
-        for i in window:
+            lo, hi = max(0, centre - _WINDOW), min(len(left_old), centre + _WINDOW)
+        seq2 = False
+        n_words = n.words
+        for i, common in enumerate(index.common(n_words, lo, hi), start=lo):
             o = left_old[i]
-            sm.set_seq1(o.words)
-            if sm.real_quick_ratio() < SIMILAR_SAME_PLACE or sm.quick_ratio() < SIMILAR_SAME_PLACE:
+            total = len(o.words) + len(n_words)
+            bound = 2.0 * common / total if total else 1.0
+            if bound < SIMILAR_SAME_PLACE:
                 continue
-            ratio = sm.ratio()
             place = _same_place(o, n)
+            if bound < SIMILAR and not place:
+                continue
+            if not seq2:
+                sm.set_seq2(n_words)
+                seq2 = True
+            sm.set_seq1(o.words)
+            ratio = sm.ratio()
             if ratio >= SIMILAR or (place and ratio >= SIMILAR_SAME_PLACE):
                 scored.append((ratio + (0.1 if place else 0.0), i, j))
     for _score, i, j in sorted(scored, key=lambda t: (-t[0], t[2], t[1])):
@@ -316,29 +381,54 @@ def _in_subtree(entry: Entry, anchor_old: Node) -> bool:
     return False
 
 
+class _Sequence:
+    """A list of entries that grows by insertions, where finding an entry is cheap.
+
+    An entry only ever moves right, as others are inserted before it, so the
+    place it had when added starts the search: ``list.index`` from the start
+    made placing each deletion cost the length of the document.
+    """
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.items = entries
+        self.lower = {id(e): i for i, e in enumerate(entries)}
+
+    def index(self, entry: Entry) -> int:
+        i = self.items.index(entry, self.lower[id(entry)])
+        self.lower[id(entry)] = i
+        return i
+
+    def insert(self, pos: int, items: list[Entry]) -> None:
+        self.items[pos:pos] = items
+        for k, item in enumerate(items):
+            self.lower[id(item)] = pos + k
+
+
 def _place(
-    entries: list[Entry],
+    entries: _Sequence,
     items: list[Entry],
     node: Node,
     siblings: list[Node],
+    k: int,
     is_anchor: Callable[[Node], bool],
     old_slot: Callable[[Node], Entry | None],
 ) -> None:
-    """Insert ``items`` where ``node`` stood in OLD: after its last staying elder sibling."""
-    k = next(i for i, s in enumerate(siblings) if s is node)
-    prev = next((s for s in reversed(siblings[:k]) if is_anchor(s)), None)
+    """Insert ``items`` where ``node`` (``siblings[k]``) stood in OLD: after its last
+    staying elder sibling."""
+    prev = next((siblings[i] for i in range(k - 1, -1, -1) if is_anchor(siblings[i])), None)
+    seq = entries.items
     if prev is not None:
         slot = old_slot(prev)
         assert slot is not None
         pos = entries.index(slot)
-        while pos + 1 < len(entries) and _in_subtree(entries[pos + 1], prev):
+        while pos + 1 < len(seq) and _in_subtree(seq[pos + 1], prev):
             pos += 1
     elif node.parent is not None:
         slot = old_slot(node.parent)
         pos = entries.index(slot) if slot is not None else -1
     else:
         pos = -1
-    entries[pos + 1 : pos + 1] = items
+    entries.insert(pos + 1, items)
 
 
 def _siblings(node: Node, top: list[Node]) -> list[Node]:
@@ -358,13 +448,17 @@ def _in_move(o: Node) -> bool:
 def order(old_top: list[Node], new_top: list[Node]) -> tuple[list[Entry], list[Entry]]:
     """The reading list (each provision once) and the redline layout (moves twice)."""
     old_all = _walk(old_top)
+    # Each OLD node's position among its siblings.
+    where = {id(t): i for i, t in enumerate(old_top)}
+    for o in old_all:
+        where.update((id(c), i) for i, c in enumerate(o.children))
 
     def stays(o: Node) -> bool:
         return o.partner is None or not o.partner.moved
 
     # The reading list: NEW in order; each deletion after its last staying elder sibling.
-    reading = [Entry(n.partner, n, "here") for n in _walk(new_top)]
-    by_new = {id(e.new): e for e in reading}
+    reading = _Sequence([Entry(n.partner, n, "here") for n in _walk(new_top)])
+    by_new = {id(e.new): e for e in reading.items}
     by_old: dict[int, Entry] = {}
 
     def slot_for(o: Node) -> Entry | None:
@@ -376,17 +470,18 @@ def order(old_top: list[Node], new_top: list[Node]) -> tuple[list[Entry], list[E
         if o.partner is None:
             entry = Entry(o, None, "here")
             by_old[id(o)] = entry
-            _place(reading, [entry], o, _siblings(o, old_top), stays, slot_for)
+            _place(reading, [entry], o, _siblings(o, old_top), where[id(o)], stays, slot_for)
 
     # The layout: a move appears as "from" at the old place and "to" at the new one.
     layout: list[Entry] = []
     from_slot: dict[int, Entry] = {}
-    for e in reading:
+    for e in reading.items:
         if e.new is not None:
             moving = e.old is not None and (e.new.moved or any(a.moved for a in e.new.ancestors()))
             layout.append(Entry(e.old, e.new, "to" if moving else "here"))
         elif e.old is not None and not _in_move(e.old):
             layout.append(e)
+    placed = _Sequence(layout)
     lay_new = {id(e.new): e for e in layout if e.new is not None}
     lay_old = {id(e.old): e for e in layout if e.new is None and e.old is not None}
 
@@ -410,8 +505,8 @@ def order(old_top: list[Node], new_top: list[Node]) -> tuple[list[Entry], list[E
             stack.extend(
                 c for c in reversed(x.children) if c.partner is None or not c.partner.moved
             )
-        _place(layout, group, o, _siblings(o, old_top), stays, old_place)
-    return reading, layout
+        _place(placed, group, o, _siblings(o, old_top), where[id(o)], stays, old_place)
+    return reading.items, layout
 
 
 def build_result(

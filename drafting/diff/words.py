@@ -8,76 +8,154 @@ carries the inline marks around it (bold lead phrase, italics, a footnote), as
 xmldiff's PlaceholderMaker replaces inline elements by placeholders: ``**Noting**``
 and ``Noting`` are different tokens, so a lost emphasis shows as a change, and a
 change never splits an inline element into a broken fragment.
+
+This runs for every provision of both versions, so the inner loops work on plain
+tuples (``(text, marks)``) and strings, which Python hashes and compares in C, and
+build :class:`Run` records only for the merged result.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
+from typing import Any
 
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 from lxml import etree
 
-from drafting.akn.ns import local_name
 from drafting.diff.records import OpKind, Run, WordOp
 from drafting.model.markup import PHRASE_NAMES, render_markup
 
 #: A word (with inner apostrophes and hyphens: "NATO's", "decision-making"),
 #: a run of white space, or a run of punctuation.
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]+")
+#: The same tokens without the white space: what similarity scores compare.
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 _MARK_TAGS = frozenset({"b", "i", "u", "sup", "sub"})
 _SKIP = frozenset({"num", "eol", "eop", "img", "marker"})
 BREAK = Run("\n")
 
+#: A token while diffing: ``(text, marks)`` for words, spaces and punctuation; the
+#: :class:`Run` itself for a footnote reference or a block break.
+_Key = tuple[str, tuple[str, ...]] | Run
+
+# What the walk does with an element, by tag: cached, as every block repeats a few tags.
+_SKIPPED, _NOTE, _NOTEREF, _MARK, _INLINE, _DESCEND = range(6)
+_ACTIONS: dict[str, tuple[int, str]] = {}
+
+
+def _action(tag: str) -> tuple[int, str]:
+    found = _ACTIONS.get(tag)
+    if found is None:
+        name = tag.rpartition("}")[2]
+        if name == "authorialNote":
+            found = (_NOTE, name)
+        elif name == "noteRef":
+            found = (_NOTEREF, name)
+        elif name in _MARK_TAGS:
+            found = (_MARK, name)
+        elif name == "inline":
+            found = (_INLINE, name)
+        elif name and name not in _SKIP:
+            found = (_DESCEND, name)
+        else:
+            found = (_SKIPPED, name)
+        _ACTIONS[tag] = found
+    return found
+
+
+def _collapse(text: str) -> str:
+    """``text`` with each run of white space made one plain space.
+
+    Most text needs nothing, and two C-speed checks prove it (every white space
+    character but the plain space is unprintable), where the regular expression
+    would stop at every single space of a 600-character clause.
+    """
+    if "  " not in text and text.isprintable():
+        return text
+    return _SPACE.sub(" ", text)
+
 
 def block_runs(block: etree._Element) -> list[Run]:
     """The runs of one AKN block (``<p>``), white space collapsed and trimmed."""
-    out: list[Run] = []
+    if not len(block):  # plain words, as most sub-paragraphs are
+        text = block.text
+        if not text:
+            return []
+        if "  " in text or not text.isprintable():
+            text = _SPACE.sub(" ", text)
+        text = text.strip(" ")
+        return [Run(text)] if text else []
+    # [text, marks, note]: note is None for words; neighbours with equal marks merge.
+    pieces: list[list[Any]] = []
+    _walk(block, (), pieces)
+    return _trim(pieces)
 
-    def add(text: str | None, marks: tuple[str, ...]) -> None:
+
+def _add(out: list[list[Any]], text: str, marks: tuple[str, ...]) -> None:
+    if "  " in text or not text.isprintable():
+        text = _SPACE.sub(" ", text)
+    if out and out[-1][1] == marks and out[-1][2] is None:
+        out[-1][0] += text
+    else:
+        out.append([text, marks, None])
+
+
+def _walk(el: etree._Element, marks: tuple[str, ...], out: list[list[Any]]) -> None:
+    text = el.text
+    if text:
+        _add(out, text, marks)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str):
+            action, name = _ACTIONS.get(tag) or _action(tag)
+            if action == _MARK:
+                _walk(child, (*marks, name), out)
+            elif action == _INLINE:
+                _walk(
+                    child, (*marks, "phrase") if child.get("name") in PHRASE_NAMES else marks, out
+                )
+            elif action == _DESCEND:
+                _walk(child, marks, out)
+            elif action == _NOTE:
+                words = " ".join(render_markup(p) for p in child if _local(p) == "p")
+                out.append([child.get("marker", "*"), (), _collapse(words).strip()])
+            elif action == _NOTEREF:
+                out.append([child.get("marker", "*"), (), ""])
+        text = child.tail
         if text:
-            out.append(Run(_SPACE.sub(" ", text), marks))
-
-    def walk(el: etree._Element, marks: tuple[str, ...]) -> None:
-        add(el.text, marks)
-        for child in el:
-            name = local_name(child.tag) if isinstance(child.tag, str) else ""
-            if name == "authorialNote":
-                words = " ".join(render_markup(p) for p in child if local_name(p.tag) == "p")
-                out.append(Run(child.get("marker", "*"), (), _SPACE.sub(" ", words).strip()))
-            elif name == "noteRef":
-                out.append(Run(child.get("marker", "*"), (), ""))
-            elif name in _MARK_TAGS:
-                walk(child, (*marks, name))
-            elif name == "inline" and child.get("name") in PHRASE_NAMES:
-                walk(child, (*marks, "phrase"))
-            elif name and name not in _SKIP:
-                walk(child, marks)
-            add(child.tail, marks)
-
-    walk(block, ())
-    return _trim(_merge(out))
+            _add(out, text, marks)
 
 
-def _trim(runs: list[Run]) -> list[Run]:
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _trim(pieces: list[list[Any]]) -> list[Run]:
     """Collapse spaces that meet across runs and trim both ends of the block."""
     out: list[Run] = []
     prev_space = True
-    for r in runs:
-        if r.is_note:
-            out.append(r)
+    for text, marks, note in pieces:
+        if note is not None:
+            out.append(Run(text, (), note))
             prev_space = False
             continue
-        text = r.text[1:] if prev_space and r.text.startswith(" ") else r.text
-        if text:
-            out.append(Run(text, r.marks))
-            prev_space = text.endswith(" ")
-    while out and not out[-1].is_note and out[-1].text.endswith(" "):
-        last = out.pop()
-        if last.text.rstrip():
-            out.append(Run(last.text.rstrip(), last.marks))
-            break
+        if prev_space and text[0] == " ":
+            text = text[1:]
+            if not text:
+                continue
+        out.append(Run(text, marks))
+        prev_space = text[-1] == " "
+    if prev_space:  # the block ends in a space
+        while out and out[-1].note is None and out[-1].text.endswith(" "):
+            last = out.pop()
+            if last.text.rstrip():
+                out.append(Run(last.text.rstrip(), last.marks))
+                break
     return out
 
 
@@ -100,6 +178,8 @@ def _merge(runs: Iterable[Run]) -> list[Run]:
 
 def blocks_runs(blocks: Sequence[etree._Element]) -> tuple[Run, ...]:
     """The runs of a provision's own blocks, one :data:`BREAK` between two blocks."""
+    if len(blocks) == 1:
+        return tuple(block_runs(blocks[0]))
     out: list[Run] = []
     for i, b in enumerate(blocks):
         if i:
@@ -108,20 +188,154 @@ def blocks_runs(blocks: Sequence[etree._Element]) -> tuple[Run, ...]:
     return tuple(out)
 
 
+def _keys(runs: Iterable[Run]) -> list[_Key]:
+    """The tokens of ``runs``: words, spaces and punctuation keep their run's marks."""
+    out: list[_Key] = []
+    for r in _split_breaks(runs):
+        if r.note is not None or r.is_break:
+            out.append(r)
+        else:
+            marks = r.marks
+            out.extend((t, marks) for t in _TOKEN.findall(r.text))
+    return out
+
+
+def _split_breaks(runs: Iterable[Run]) -> Iterator[Run]:
+    """``runs``, a bare line break inside an unmarked run made a block break."""
+    for r in runs:
+        if "\n" not in r.text or r.marks or r.note is not None or r.is_break:
+            yield r
+            continue
+        toks: list[str] = []
+        for t in _TOKEN.findall(r.text):
+            if t == "\n":
+                if toks:
+                    yield Run("".join(toks))
+                    toks = []
+                yield BREAK
+            else:
+                toks.append(t)
+        if toks:
+            yield Run("".join(toks))
+
+
+def _tokenise(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, about five times faster on ordinary prose.
+
+    A token never spans a space, so text whose only white space is single plain
+    spaces is split there first; a piece of letters and digits alone is one word
+    (``str.isalnum`` is what ``\\w`` matches, the underscore aside), and only the
+    other pieces ("governments;", "NATO's") go through the expression.
+    """
+    if "  " in text or not text.isprintable():
+        return _TOKEN.findall(text)
+    out: list[str] = []
+    for i, piece in enumerate(text.split(" ")):
+        if i:
+            out.append(" ")
+        if piece.isalnum():
+            out.append(piece)
+        elif piece:
+            out.extend(_TOKEN.findall(piece))
+    return out
+
+
+class _Side:
+    """One side of a word diff: its runs, their tokens, and the tokens as characters.
+
+    diff-match-patch sees one private-use character per distinct token (a token
+    being its text with its run's marks).  The characters are given in order of
+    first appearance, as tokens are met; a side is decoded by token positions, so
+    a long equal stretch comes back as slices of its runs, not token by token.
+    """
+
+    def __init__(self, runs: Iterable[Run], codes: _Codes) -> None:
+        self.pieces: list[tuple[Run, list[str] | None]] = []
+        self.starts: list[int] = []
+        chars: list[str] = []
+        n = 0
+        for r in _split_breaks(runs):
+            self.starts.append(n)
+            if r.note is not None or r.is_break:
+                chars.append(codes.special(r))
+                self.pieces.append((r, None))
+                n += 1
+            else:
+                toks = _tokenise(r.text)
+                chars.append(codes.encode(toks, r.marks))
+                self.pieces.append((r, toks))
+                n += len(toks)
+        self.starts.append(n)
+        self.text = "".join(chars)
+
+    def runs(self, a: int, b: int) -> list[Run]:
+        """The runs of tokens ``a`` to ``b - 1``."""
+        out: list[Run] = []
+        starts = self.starts
+        i = bisect.bisect_right(starts, a, 0, len(self.pieces)) - 1
+        while a < b:
+            run, toks = self.pieces[i]
+            s, e = starts[i], starts[i + 1]
+            if toks is None:
+                out.append(run)
+                a += 1
+            elif e > a:
+                hi = min(b, e)
+                if a == s and hi == e:
+                    out.append(run)
+                else:
+                    out.append(Run("".join(toks[a - s : hi - s]), run.marks))
+                a = hi
+            i += 1
+        return out
+
+
+class _Codes:
+    """The private-use character standing for each distinct token of one diff."""
+
+    def __init__(self) -> None:
+        self.tables: dict[tuple[str, ...], dict[str, str]] = {}
+        self.specials: dict[Run, str] = {}
+        self.count = 0
+
+    def special(self, run: Run) -> str:
+        c = self.specials.get(run)
+        if c is None:
+            c = self.specials[run] = _char(self.count)
+            self.count += 1
+        return c
+
+    def encode(self, toks: list[str], marks: tuple[str, ...]) -> str:
+        table = self.tables.get(marks)
+        if table is None:
+            table = self.tables[marks] = {}
+        fresh = [t for t in dict.fromkeys(toks) if t not in table]
+        if fresh:
+            start = self.count
+            self.count += len(fresh)
+            if self.count <= 6400:  # the usual case: one range of the private-use area
+                chars = map(chr, range(0xE000 + start, 0xE000 + self.count))
+                table.update(zip(fresh, chars, strict=True))
+            else:
+                table.update((t, _char(start + k)) for k, t in enumerate(fresh))
+        return "".join(map(table.__getitem__, toks))
+
+
 def tokens(runs: Iterable[Run]) -> list[Run]:
     """Split runs into word, space and punctuation tokens; notes and breaks stay whole."""
-    out: list[Run] = []
-    for r in runs:
-        if r.is_note or r.is_break:
-            out.append(r)
-            continue
-        out.extend(Run(m.group(0), r.marks) for m in _TOKEN.finditer(r.text))
-    return out
+    return [k if isinstance(k, Run) else Run(k[0], k[1]) for k in _keys(runs)]
 
 
 def words(runs: Iterable[Run]) -> list[str]:
     """The words and punctuation of ``runs`` (no spaces), for similarity scores."""
-    return [t.text for t in tokens(runs) if not t.text.isspace()]
+    out: list[str] = []
+    for r in runs:
+        if r.note is not None:
+            if not r.text.isspace():
+                out.append(r.text)
+        elif not r.is_break:
+            out.extend(_WORD.findall(r.text))
+    return out
 
 
 def _char(i: int) -> str:
@@ -138,58 +352,64 @@ _DMP_KIND: dict[int, OpKind] = {0: "equal", 1: "insert", -1: "delete"}
 def diff_runs(old: Sequence[Run], new: Sequence[Run]) -> tuple[WordOp, ...]:
     """The word operations turning ``old`` into ``new``: deletions before insertions."""
     if tuple(old) == tuple(new):  # the common case: no tokenising needed
-        return (WordOp("equal", tuple(_merge(old))),) if old else ()
-    old_tokens, new_tokens = tokens(old), tokens(new)
-    if old_tokens == new_tokens:
-        return (WordOp("equal", tuple(_merge(old_tokens))),) if old_tokens else ()
-    table: dict[Run, str] = {}
-    back: list[Run] = []
-
-    def encode(seq: list[Run]) -> str:
-        chars = []
-        for t in seq:
-            c = table.get(t)
-            if c is None:
-                c = table[t] = _char(len(back))
-                back.append(t)
-            chars.append(c)
-        return "".join(chars)
-
-    a, b = encode(old_tokens), encode(new_tokens)
-    rev = {c: i for i, c in enumerate(table.values())}
+        return (WordOp("equal", _merged(old)),) if old else ()
+    codes = _Codes()
+    a, b = _Side(old, codes), _Side(new, codes)
+    if a.text == b.text:  # the same tokens, cut into runs differently
+        return (WordOp("equal", tuple(_merge(a.runs(0, len(a.text))))),) if a.text else ()
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # deterministic: golden files must not depend on machine speed
-    raw = dmp.diff_main(a, b, False)
+    raw = dmp.diff_main(a.text, b.text, False)
     dmp.diff_cleanupSemantic(raw)
     steps: list[tuple[OpKind, list[Run]]] = []
+    i = j = 0  # token positions in old and new
     for code, chars in raw:
-        kind = _DMP_KIND[code]
-        toks = [back[rev[c]] for c in chars]
-        steps.append((kind, toks))
+        n = len(chars)
+        if code == 1:
+            steps.append(("insert", b.runs(j, j + n)))
+            j += n
+        else:
+            steps.append((_DMP_KIND[code], a.runs(i, i + n)))
+            i += n
+            j += n if code == 0 else 0
     return _normalise(steps)
+
+
+def _merged(runs: Sequence[Run]) -> tuple[Run, ...]:
+    """``runs`` with neighbours of equal marks merged; as they are when nothing merges."""
+    for prev, r in pairwise(runs):
+        if (
+            prev.marks == r.marks
+            and prev.note is None
+            and r.note is None
+            and not prev.is_break
+            and not r.is_break
+        ):
+            return tuple(_merge(runs))
+    return tuple(runs)
 
 
 def _normalise(steps: list[tuple[OpKind, list[Run]]]) -> tuple[WordOp, ...]:
     """Merge neighbours of one kind; within each edit, the deletion comes first."""
-    out: list[WordOp] = []
+    out: list[tuple[OpKind, list[Run]]] = []
     pending: dict[OpKind, list[Run]] = {"delete": [], "insert": []}
 
     def flush() -> None:
         for kind in ("delete", "insert"):
             if pending[kind]:
-                out.append(WordOp(kind, tuple(_merge(pending[kind]))))
+                out.append((kind, pending[kind]))
                 pending[kind] = []
 
-    for kind, toks in steps:
-        if not toks:
+    for kind, runs in steps:
+        if not runs:
             continue
         if kind == "equal":
             flush()
-            if out and out[-1].kind == "equal":
-                out[-1] = WordOp("equal", tuple(_merge([*out[-1].runs, *toks])))
+            if out and out[-1][0] == "equal":
+                out[-1][1].extend(runs)
             else:
-                out.append(WordOp("equal", tuple(_merge(toks))))
+                out.append(("equal", list(runs)))
         else:
-            pending[kind].extend(toks)
+            pending[kind].extend(runs)
     flush()
-    return tuple(out)
+    return tuple(WordOp(kind, tuple(_merge(runs))) for kind, runs in out)

@@ -18,7 +18,6 @@ from collections.abc import Iterable
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
@@ -61,30 +60,41 @@ def _style_key(change: Change) -> str:
     return change.subject
 
 
-def _run(r: Run, deleted: bool) -> etree._Element:
-    el = OxmlElement("w:r")
-    marks = set(r.marks)
-    if marks & _MARK_PROPS.keys() or r.is_note:
-        rpr = OxmlElement("w:rPr")
+_W = {
+    name: qn(f"w:{name}")
+    for name in ("p", "pPr", "pStyle", "r", "rPr", "t", "delText", "br", "b", "i", "u", "vertAlign")
+}
+_VAL = qn("w:val")
+_ID, _AUTHOR, _DATE = qn("w:id"), qn("w:author"), qn("w:date")
+_REVISIONS = {tag: qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo")}
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _run(host: etree._Element, r: Run, deleted: bool) -> None:
+    """Append to ``host`` the ``<w:r>`` of ``r`` (its text as ``w:delText`` if ``deleted``).
+
+    Elements are made in place with ``SubElement``, in the document being written:
+    python-docx's ``OxmlElement`` builds a namespace map for every element, which
+    was most of the time of a thousand-paragraph redline.
+    """
+    el = etree.SubElement(host, _W["r"])
+    marks = r.marks
+    if r.is_note or (marks and not _MARK_PROPS.keys().isdisjoint(marks)):
+        rpr = etree.SubElement(el, _W["rPr"])
         for m in ("b", "i", "u"):
             if m in marks:
-                prop = OxmlElement(_MARK_PROPS[m])
+                prop = etree.SubElement(rpr, _W[m])
                 if m == "u":
-                    prop.set(qn("w:val"), "single")
-                rpr.append(prop)
+                    prop.set(_VAL, "single")
         if "sup" in marks or "sub" in marks or r.is_note:
-            va = OxmlElement("w:vertAlign")
-            va.set(qn("w:val"), "subscript" if "sub" in marks else "superscript")
-            rpr.append(va)
-        el.append(rpr)
+            va = etree.SubElement(rpr, _W["vertAlign"])
+            va.set(_VAL, "subscript" if "sub" in marks else "superscript")
     if r.is_break:
-        el.append(OxmlElement("w:br"))
-        return el
-    t = OxmlElement("w:delText" if deleted else "w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        etree.SubElement(el, _W["br"])
+        return
+    t = etree.SubElement(el, _W["delText"] if deleted else _W["t"])
+    t.set(_SPACE, "preserve")
     t.text = r.text
-    el.append(t)
-    return el
 
 
 class _Writer:
@@ -96,21 +106,13 @@ class _Writer:
         self.styles = styles
         self.move = 0
 
-    def _mark(self, tag: str, **extra: str) -> etree._Element:
-        el = OxmlElement(f"w:{tag}")
-        el.set(qn("w:id"), self.ids.next())
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
-        for k, v in extra.items():
-            el.set(qn(f"w:{k}"), v)
-        return el
-
-    def _append(self, el: etree._Element) -> None:
-        sect = self.body.find(qn("w:sectPr"))
-        if sect is not None:
-            sect.addprevious(el)
-        else:
-            self.body.append(el)
+    def _mark(self, parent: etree._Element, tag: str) -> etree._Element:
+        """A new revision element ``w:{tag}`` at the end of ``parent``."""
+        return etree.SubElement(
+            parent,
+            _REVISIONS.get(tag) or qn(f"w:{tag}"),
+            {_ID: self.ids.next(), _AUTHOR: self.author, _DATE: self.date},
+        )
 
     def paragraph(
         self,
@@ -119,36 +121,27 @@ class _Writer:
         mark: Revision = "",
     ) -> None:
         """One Word paragraph: runs grouped in revisions, the paragraph mark revised too."""
-        p = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), self.styles[style_key])
-        ppr.append(style)
+        p = etree.SubElement(self.body, _W["p"])
+        ppr = etree.SubElement(p, _W["pPr"])
+        etree.SubElement(ppr, _W["pStyle"]).set(_VAL, self.styles[style_key])
         if mark:
-            rpr = OxmlElement("w:rPr")
-            rpr.append(self._mark(mark))
-            ppr.append(rpr)
-        p.append(ppr)
+            self._mark(etree.SubElement(ppr, _W["rPr"]), mark)
         for rev, runs in pieces:
             if not runs:
                 continue
             deleted = rev in ("del", "moveFrom")
-            host = self._mark(rev) if rev else p
+            host = self._mark(p, rev) if rev else p
             for r in runs:
-                host.append(_run(r, deleted))
-            if rev:
-                p.append(host)
-        self._append(p)
+                _run(host, r, deleted)
 
     def move_range(self, kind: str, start: bool, name: str, rid: str) -> None:
         tag = f"{kind}RangeStart" if start else f"{kind}RangeEnd"
-        el = OxmlElement(f"w:{tag}")
+        el = etree.SubElement(self.body, qn(f"w:{tag}"))
         el.set(qn("w:id"), rid)
         if start:
             el.set(qn("w:name"), name)
             el.set(qn("w:author"), self.author)
             el.set(qn("w:date"), self.date)
-        self._append(el)
 
 
 def _label(num: str | None) -> tuple[Run, ...]:
@@ -241,6 +234,11 @@ def redline_docx(
     body = word.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
+    # Paragraphs are appended at the end of the body; the section properties,
+    # which must stay last, are put back after them.
+    section = body.find(qn("w:sectPr"))
+    if section is not None:
+        body.remove(section)
     w = _Writer(body, author, stamp, styles)
     slots = result.layout or tuple(Slot(i, "here") for i in range(len(result.changes)))
     open_range: tuple[str, str] | None = None
@@ -261,6 +259,8 @@ def redline_docx(
         _emit(w, change, slot.role, result.ignore_numbering)
     if open_range is not None:
         w.move_range(open_range[0], False, "", open_range[1])
+    if section is not None:
+        body.append(section)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
