@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafting.akn.elements import AknElement
-from drafting.akn.inline import text_of
+from drafting.akn.ns import q
 from drafting.docx_import.changes import ChangeSummary, handle_changes
 from drafting.docx_import.inline import (
     add_lexicon_phrase,
@@ -33,13 +33,26 @@ from drafting.docx_import.styles import Styles
 from drafting.errors import DraftingError
 from drafting.model.document import Document, make_note
 from drafting.model.inference import guess_style, infer_metadata
-from drafting.model.provision import Provision
+from drafting.model.markup import PHRASE_NAMES
+from drafting.model.provision import PROVISION_TAGS, Provision
 from drafting.model.styles import STYLES, HouseStyle, get_style
 from drafting.text.reader import ImportResult
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 DCTERMS = "http://purl.org/dc/terms/"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+_PROVISION_QNAMES = tuple(q(t) for t in sorted(PROVISION_TAGS))
+
+
+def _opens_with_phrase(block: etree._Element | None) -> bool:
+    """True when ``block`` opens with a bold or italic lead phrase (``Provision.lead_phrase``)."""
+    if block is None or (block.text or "").strip() or not len(block):
+        return False
+    if etree.QName(block[0]).localname not in ("b", "i"):
+        return False
+    return any(el.get("name") in PHRASE_NAMES for el in block.iter(q("inline")))
 
 
 class NotAResolutionError(DocxError):
@@ -143,8 +156,10 @@ def _raw_count(body: etree._Element, notes: dict[str, dict[str, etree._Element]]
     """Characters of the body as stored in the Word XML, independent of the reading."""
     total = 0
     wanted = {w("t"), w("noBreakHyphen"), w("sym"), w("footnoteReference"), w("endnoteReference")}
+    # Walk up from each element only when the body has an mc:Fallback at all.
+    fallbacks = next(body.iter(f"{{{MC}}}Fallback"), None) is not None
     for el in body.iter(*wanted):
-        if not _outside_fallback(el, body):
+        if fallbacks and not _outside_fallback(el, body):
             continue
         if el.tag == w("t"):
             total += count(el.text or "")
@@ -219,6 +234,7 @@ def _read(pkg: Package, accept: bool | None) -> _Parts:
     paragraphs = reader.read_body(body)
     _margins(pkg, body, reader)
     props, created = _properties(pkg)
+    pkg.forget_parsed()
     return _Parts(list(paragraphs), reader, props, created, changes, total)
 
 
@@ -275,6 +291,9 @@ class _Builder:
         self.imported = 0
         self.used_typed: set[str] = set()
         self.placed: dict[etree._Element, Item] = {}
+        # Whether a recital or operative paragraph opens with its lead phrase, found when
+        # its block is filled: adding sub-paragraphs and renumbering leave the words alone.
+        self.opens_with_phrase: dict[etree._Element, bool] = {}
         self.style, self.number, self.body, self.date = style, number, body, date
 
     # -- decisions --------------------------------------------------------------
@@ -343,8 +362,10 @@ class _Builder:
             self.imported += count(dropped)
             mark = ref.mark
         note = make_note(mark, "")
-        fill(note[0], normalise(pieces), phrase_name=None, notes=None)
-        self.imported += count(text_of(note[0])) + (count(mark) if ref.custom else 0)
+        pieces = normalise(pieces)
+        fill(note[0], pieces, phrase_name=None, notes=None)
+        # fill writes every span's text and nothing else (text_of skips notes).
+        self.imported += count(plain_text(pieces)) + (count(mark) if ref.custom else 0)
         return note
 
     # -- building ---------------------------------------------------------------
@@ -447,7 +468,8 @@ class _Builder:
             self.report.listed.append(Listed(a.kind, a.where, a.text, a.detail))
         self.report.imported_chars = self.imported
         self.report.style, self.report.style_how = house.name, how
-        self.report.provisions = sum(1 for _ in doc.provisions())
+        # Every provision of the new document was filled from one placed item.
+        self.report.provisions = len(self.placed)
         if self.report.unaccounted:
             self.warnings.append(
                 f"{self.report.unaccounted} characters of the Word body are neither imported"
@@ -508,7 +530,10 @@ class _Builder:
                 lexicon_set.append(phrase)
         block = prov.blocks[0]
         fill(block, pieces, phrase_name=prov.phrase_name, notes=self._note)
-        self.imported += count(text_of(block)) + (count(it.typed) if it.typed else 0)
+        if house.lead_phrase_required and prov.kind in ("recital", "paragraph"):
+            self.opens_with_phrase[prov.element] = _opens_with_phrase(block)
+        # The clause text of the block is the spans' text: fill writes each and nothing else.
+        self.imported += count(plain_text(pieces)) + (count(it.typed) if it.typed else 0)
         self.placed[prov.element] = it
 
     def _children(self, prov: Provision, it: Item, house: HouseStyle, lex: list[str]) -> None:
@@ -558,15 +583,9 @@ class _Builder:
     def _check_leads(self, doc: Document, house: HouseStyle) -> None:
         """Say which Word paragraph lacks the lead phrase the house style requires."""
         for prov in [*doc.recitals, *doc.paragraphs]:
-            block = prov.blocks[0] if prov.blocks else None
-            first = block[0] if block is not None and len(block) else None
-            opens = (
-                block is not None
-                and not (block.text or "").strip()
-                and first is not None
-                and etree.QName(first).localname in ("b", "i")
-                and prov.lead_phrase is not None
-            )
+            opens = self.opens_with_phrase.get(prov.element)
+            if opens is None:
+                opens = _opens_with_phrase(prov.blocks[0] if prov.blocks else None)
             if opens:
                 continue
             item = self.placed.get(prov.element)
@@ -584,9 +603,14 @@ class _Builder:
             )
 
     def _label_warnings(self, doc: Document) -> None:
-        for prov in doc.provisions():
-            item = self.placed.get(prov.element)
-            if item is None or not item.label or prov.num is None:
+        # Document order is reading order; lxml finds the provisions in C, and only the
+        # placed ones (all of them) are looked at.
+        for el in doc.statement.iter(*_PROVISION_QNAMES):
+            item = self.placed.get(el)
+            if item is None or not item.label:
+                continue
+            prov = Provision(el)
+            if prov.num is None:
                 continue
             if item.label.strip() != prov.num.strip():
                 self.warnings.append(

@@ -160,6 +160,14 @@ class Package:
                     ) from None
         return self._xml[name]
 
+    def forget_parsed(self) -> None:
+        """Drop the parsed parts from the cache once they are read.
+
+        The main part of a long resolution parses to a tree larger than the AKN made
+        from it; holding it while the AKN is built and validated only raises the peak.
+        """
+        self._xml.clear()
+
     def rels(self, part: str) -> dict[str, Relationship]:
         """The relationships of ``part`` (``""`` for the package), by id."""
         folder, base = posixpath.split(part)

@@ -32,6 +32,25 @@ _TRANSPARENT = frozenset(
 )
 _W = w("")
 _SKIPPED_INLINE = frozenset(w(t) for t in ("del", "moveFrom", "pPr"))
+# Tags compared for every paragraph, run and run child: built once, not per comparison.
+_PPR, _PSTYLE, _IND, _NUMPR = w("pPr"), w("pStyle"), w("ind"), w("numPr")
+_NUMID, _ILVL, _VAL = w("numId"), w("ilvl"), w("val")
+_R, _RPR, _RSTYLE, _SDT, _SDTCONTENT = w("r"), w("rPr"), w("rStyle"), w("sdt"), w("sdtContent")
+_COMMENT_TAGS = frozenset((w("commentRangeStart"), w("commentReference")))
+_MATH_TAGS = frozenset((f"{{{M}}}oMath", f"{{{M}}}oMathPara"))
+_ALTERNATE, _CHOICE = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice"
+
+
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of ``el`` called ``tag``: ``find(tag)`` without parsing a path.
+
+    Properties (``w:pPr``, ``w:rPr``) come first, so the loop is short where it runs
+    for every paragraph and run.
+    """
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
 
 
 @dataclass(frozen=True)
@@ -166,15 +185,15 @@ class BodyReader:
 
     # -- paragraph ------------------------------------------------------------
     def _paragraph(self, p: etree._Element, where: str, *, count_numbers: bool) -> WordParagraph:
-        ppr = p.find(w("pPr"))
-        style_el = ppr.find(w("pStyle")) if ppr is not None else None
-        style_id = style_el.get(w("val")) if style_el is not None else self.styles.default_para
+        ppr = _first(p, _PPR)
+        style_el = _first(ppr, _PSTYLE) if ppr is not None else None
+        style_id = style_el.get(_VAL) if style_el is not None else self.styles.default_para
         label = self._number(ppr, style_id) if count_numbers else None
-        indent = _indent(ppr.find(w("ind")) if ppr is not None else None)
+        indent = _indent(_first(ppr, _IND) if ppr is not None else None)
         if indent is None and label is not None:
             indent = label.indent
         if indent is None:
-            indent = _indent(self.styles.ppr_value(style_id, w("ind")))
+            indent = _indent(self.styles.ppr_value(style_id, _IND))
         if where == "body":
             self._count += 1
         index = self._count
@@ -188,20 +207,20 @@ class BodyReader:
         )
 
     def _number(self, ppr: etree._Element | None, style_id: str | None) -> NumLabel | None:
-        num_pr = ppr.find(w("numPr")) if ppr is not None else None
-        num_id_el = num_pr.find(w("numId")) if num_pr is not None else None
-        ilvl_el = num_pr.find(w("ilvl")) if num_pr is not None else None
-        style_num = self.styles.ppr_value(style_id, w("numPr"))
+        num_pr = _first(ppr, _NUMPR) if ppr is not None else None
+        num_id_el = _first(num_pr, _NUMID) if num_pr is not None else None
+        ilvl_el = _first(num_pr, _ILVL) if num_pr is not None else None
+        style_num = self.styles.ppr_value(style_id, _NUMPR)
         if num_id_el is None and style_num is not None:
-            num_id_el = style_num.find(w("numId"))
+            num_id_el = _first(style_num, _NUMID)
             if ilvl_el is None:
-                ilvl_el = style_num.find(w("ilvl"))
+                ilvl_el = _first(style_num, _ILVL)
         if num_id_el is None:
             return None
-        num_id = num_id_el.get(w("val")) or "0"
+        num_id = num_id_el.get(_VAL) or "0"
         if ilvl_el is not None:
             try:
-                ilvl = int(ilvl_el.get(w("val")) or 0)
+                ilvl = int(ilvl_el.get(_VAL) or 0)
             except ValueError:
                 ilvl = 0
         else:
@@ -214,21 +233,21 @@ class BodyReader:
             tag = el.tag
             if not isinstance(tag, str) or tag in _SKIPPED_INLINE:
                 continue
-            if tag == w("r"):
+            if tag == _R:
                 self._run(el, out, style_id)
             elif tag in _TRANSPARENT:
                 self._inline(el, out, style_id)
-            elif tag == w("sdt"):
-                content = el.find(w("sdtContent"))
+            elif tag == _SDT:
+                content = _first(el, _SDTCONTENT)
                 if content is not None:
                     self._inline(content, out, style_id)
-            elif tag in (w("commentRangeStart"), w("commentReference")):
+            elif tag in _COMMENT_TAGS:
                 self._comment(el.get(w("id")) or "")
-            elif tag in (f"{{{M}}}oMath", f"{{{M}}}oMathPara"):
+            elif tag in _MATH_TAGS:
                 text = "".join(t.text or "" for t in el.iter(f"{{{M}}}t"))
                 self.asides.append(Aside("equation", self._where, text))
-            elif tag == f"{{{MC}}}AlternateContent":
-                choice = el.find(f"{{{MC}}}Choice")
+            elif tag == _ALTERNATE:
+                choice = _first(el, _CHOICE)
                 if choice is not None:
                     self._inline(choice, out, style_id)
 
@@ -243,17 +262,26 @@ class BodyReader:
         return any(f.phase == "instr" for f in self._fields)
 
     def _run(self, r: etree._Element, out: list[Piece], style_id: str | None) -> None:
-        rpr = r.find(w("rPr"))
-        cstyle_el = rpr.find(w("rStyle")) if rpr is not None else None
-        cstyle = cstyle_el.get(w("val")) if cstyle_el is not None else None
+        rpr = _first(r, _RPR)
+        cstyle_el = _first(rpr, _RSTYLE) if rpr is not None else None
+        cstyle = cstyle_el.get(_VAL) if cstyle_el is not None else None
         fmt = apply_rpr(self.styles.run_format(style_id, cstyle), rpr)
         for c in r:
             tag = c.tag
             if not isinstance(tag, str):
                 continue
             local = tag[len(_W) :] if tag.startswith(_W) else ""
-            if tag == f"{{{MC}}}AlternateContent":
-                choice = c.find(f"{{{MC}}}Choice")
+            if local == "t" and not self._fields and self._pending_mark is None:
+                # The common case, first: plain text outside any field.
+                shown = (c.text or "").replace("\u00ad", "")
+                if fmt.hidden:
+                    if shown.strip():
+                        self.asides.append(Aside("hidden text", self._where, shown))
+                    continue
+                out.append(Span(_upper(shown) if fmt.caps else shown, fmt))
+                continue
+            if tag == _ALTERNATE:
+                choice = _first(c, _CHOICE)
                 if choice is not None:
                     fake = etree.Element(w("r"))
                     if rpr is not None:
@@ -280,7 +308,7 @@ class BodyReader:
             if local == "commentReference":
                 self._comment(c.get(w("id")) or "")
                 continue
-            if self._suppressed():
+            if self._fields and self._suppressed():
                 continue
             text = _char(c, local)
             if text is None:
@@ -295,7 +323,7 @@ class BodyReader:
                     self.asides.append(Aside("hidden text", self._where, text))
                 continue
             if fmt.caps:
-                text = "".join(ch.upper() if len(ch.upper()) == 1 else ch for ch in text)
+                text = _upper(text)
             out.append(Span(text, fmt))
 
     def _note_ref(self, c: etree._Element, kind: str, out: list[Piece]) -> None:
@@ -366,6 +394,15 @@ class BodyReader:
         if spans:
             spans[0] = Span(spans[0].text.lstrip(), spans[0].fmt)
         return list(spans), dropped
+
+
+def _upper(text: str) -> str:
+    """``text`` in capitals, keeping each character whose capital is longer ("ß")."""
+    upper = text.upper()
+    if len(upper) == len(text):
+        # No character grew, so each maps one to one: the same as the loop below.
+        return upper
+    return "".join(ch.upper() if len(ch.upper()) == 1 else ch for ch in text)
 
 
 def _frame(tbl: etree._Element) -> bool:

@@ -9,6 +9,7 @@ which is how Word's "List Number" and most house templates number paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
 
 from lxml import etree
 
@@ -31,14 +32,15 @@ class Format:
 
     def tags(self) -> tuple[str, ...]:
         """AKN inline tags, outermost first."""
-        out = []
-        for tag in ("b", "i", "u", "sup", "sub"):
-            if getattr(self, tag):
-                out.append(tag)
-        return tuple(out)
+        return _TAGS[(self.b, self.i, self.u, self.sup, self.sub)]
 
 
 PLAIN = Format()
+# Asked for every span: all 32 answers, computed once.
+_TAGS: dict[tuple[bool, ...], tuple[str, ...]] = {
+    flags: tuple(t for t, set_ in zip(("b", "i", "u", "sup", "sub"), flags, strict=True) if set_)
+    for flags in product((False, True), repeat=5)
+}
 
 
 def on(el: etree._Element | None) -> bool | None:
@@ -49,9 +51,22 @@ def on(el: etree._Element | None) -> bool | None:
     return val is None or val.lower() not in _OFF
 
 
+_TOGGLES: dict[str, str] = {w("b"): "b", w("i"): "i", w("caps"): "caps", w("vanish"): "hidden"}
+_RPR_TAGS = frozenset([*_TOGGLES, w("u"), w("position"), w("vertAlign")])
+
+
 def apply_rpr(fmt: Format, rpr: etree._Element | None) -> Format:
     """``fmt`` with the properties ``rpr`` sets layered on top."""
     if rpr is None:
+        return fmt
+    # One pass over the children (the first of each tag counts, as with find()): this
+    # runs for every run of the document and for each style along its chain.
+    found: dict[str, etree._Element] = {}
+    for child in rpr:
+        tag = child.tag
+        if tag in _RPR_TAGS and tag not in found:
+            found[tag] = child
+    if not found:
         return fmt
     values = {
         "b": fmt.b,
@@ -62,20 +77,20 @@ def apply_rpr(fmt: Format, rpr: etree._Element | None) -> Format:
         "caps": fmt.caps,
         "hidden": fmt.hidden,
     }
-    for tag, key in (("b", "b"), ("i", "i"), ("caps", "caps"), ("vanish", "hidden")):
-        v = on(rpr.find(w(tag)))
+    for tag, key in _TOGGLES.items():
+        v = on(found.get(tag))
         if v is not None:
             values[key] = v
-    u = rpr.find(w("u"))
+    u = found.get(w("u"))
     if u is not None:
         values["u"] = (u.get(w("val")) or "single").lower() not in _OFF
     # Raised or lowered text (w:position, half-points) is how LibreOffice writes an HTML
     # <sup>/<sub> and how some typists make a footnote mark: it reads as super/subscript.
-    raised = rpr.find(w("position"))
+    raised = found.get(w("position"))
     raw = raised.get(w("val")) if raised is not None else None
     if raw is not None and raw.lstrip("-").isdigit() and int(raw) != 0:
         values["sup"], values["sub"] = int(raw) > 0, int(raw) < 0
-    va = rpr.find(w("vertAlign"))
+    va = found.get(w("vertAlign"))
     if va is not None:
         pos = va.get(w("val"))
         values["sup"] = pos == "superscript"
@@ -102,6 +117,9 @@ class Styles:
     by_id: dict[str, Style] = field(default_factory=dict)
     default_para: str | None = None
     default_rpr: etree._Element | None = None
+    # Both asked for every paragraph and run, with a handful of distinct keys.
+    _run_formats: dict[tuple[str | None, str | None], Format] = field(default_factory=dict)
+    _ppr_values: dict[tuple[str | None, str], etree._Element | None] = field(default_factory=dict)
 
     @classmethod
     def from_xml(cls, root: etree._Element | None) -> Styles:
@@ -146,18 +164,28 @@ class Styles:
 
     def run_format(self, para_style: str | None, char_style: str | None) -> Format:
         """Formatting a run inherits before its own ``w:rPr``."""
+        key = (para_style, char_style)
+        cached = self._run_formats.get(key)
+        if cached is not None:
+            return cached
         fmt = apply_rpr(PLAIN, self.default_rpr)
         for st in reversed(self.chain(para_style or self.default_para)):
             fmt = apply_rpr(fmt, st.rpr)
         for st in reversed(self.chain(char_style)):
             fmt = apply_rpr(fmt, st.rpr)
+        self._run_formats[key] = fmt
         return fmt
 
     def ppr_value(self, style_id: str | None, path: str) -> etree._Element | None:
         """The first element at ``path`` (inside ``w:pPr``) along the style chain."""
+        key = (style_id, path)
+        if key in self._ppr_values:
+            return self._ppr_values[key]
+        value = None
         for st in self.chain(style_id or self.default_para):
             if st.ppr is not None:
-                found = st.ppr.find(path)
-                if found is not None:
-                    return found
-        return None
+                value = st.ppr.find(path)
+                if value is not None:
+                    break
+        self._ppr_values[key] = value
+        return value
