@@ -131,6 +131,7 @@ def test_the_frbr_identity_travels_in_custom_properties(r495: Document) -> None:
         "AKN.number": "495",
         "AKN.body": "NATO Parliamentary Assembly",
         "AKN.date": "2024-11-25",
+        "AKN.dateName": "adoption",
         "AKN.committee": "Science and Technology Committee",
     }
 

@@ -62,6 +62,7 @@ def assert_same(before: Document, after: Document) -> None:
     assert _shape(after) == _shape(before)
     assert _notes(after) == _notes(before)
     assert _identity(after) == _identity(before)
+    assert after.metadata == before.metadata
 
 
 @pytest.mark.parametrize("word_numbering", [False, True], ids=["typed", "automatic"])

@@ -415,9 +415,12 @@ def _properties(word: WordDocument, doc: Document) -> None:
         "AKN.number": md.number,
         "AKN.body": md.body,
         "AKN.date": md.date.isoformat(),
+        "AKN.dateName": md.date_name,
     }
     if md.committee:
         props["AKN.committee"] = md.committee
+    if md.rapporteur:
+        props["AKN.rapporteur"] = md.rapporteur
     ooxml.set_custom_properties(word, props, PROPERTY_PREFIX)
 
 

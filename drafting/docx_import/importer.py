@@ -404,6 +404,11 @@ class _Builder:
         )
         if props.get("AKN.committee") and not meta.committee:
             meta = meta.with_changes(committee=props["AKN.committee"])
+        # What drafting's own export recorded wins over what the words suggest.
+        if props.get("AKN.dateName"):
+            meta = meta.with_changes(date_name=props["AKN.dateName"])
+        if props.get("AKN.rapporteur") and not meta.rapporteur:
+            meta = meta.with_changes(rapporteur=props["AKN.rapporteur"])
         self.warnings.extend(mw)
         doc = Document.new(meta, house, title=title)
         for it in layout.title:
