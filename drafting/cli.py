@@ -157,7 +157,8 @@ def import_cmd(
         date=_parse_date(date_),
         accept_changes=True if accept_changes else False if reject_changes else None,
     )
-    formats.export_file(result.document, output, inputs=[input], force=force)
+    # import_file has just validated this very document: do not pay for it twice.
+    formats.export_file(result.document, output, inputs=[input], force=force, validated=True)
     word_report = getattr(result, "report", None)
     if word_report is not None:
         if report is not None:

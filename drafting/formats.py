@@ -102,9 +102,11 @@ def render(
     *,
     template: str | Path | None = None,
     word_numbering: bool = False,
+    validated: bool = False,
 ) -> bytes:
     """The bytes of ``doc`` in output format ``fmt`` (``.akn.xml``, ``.md``, ``.txt``,
     ``.docx``, ``.html``, ``.pdf``); ``template`` and ``word_numbering`` shape Word and PDF.
+    AKN output is validated unless the caller has just ``validated`` this very tree.
 
     Raises:
         InputError: no such output format, or Word options for a format without Word.
@@ -126,7 +128,7 @@ def render(
 
         return render_document_html(doc).encode("utf-8")
     if fmt in AKN_SUFFIXES:
-        return io.dumps(doc)
+        return io.dumps(doc, validate=not validated)
     if fmt in TEXT_SUFFIXES:
         return write_text(doc).encode("utf-8")
     raise InputError(
@@ -143,6 +145,7 @@ def export_file(
     force: bool = False,
     template: str | Path | None = None,
     word_numbering: bool = False,
+    validated: bool = False,
 ) -> Path:
     """Write ``doc`` to ``out`` in the format its extension names, atomically.
 
@@ -155,7 +158,13 @@ def export_file(
         DraftingError: the Word or PDF export fails (see :func:`render`).
     """
     target = io.check_output(out, inputs=inputs, force=force)
-    data = render(doc, suffix_of(target), template=template, word_numbering=word_numbering)
+    data = render(
+        doc,
+        suffix_of(target),
+        template=template,
+        word_numbering=word_numbering,
+        validated=validated,
+    )
     io.write_atomic(target, data)
     return target
 
