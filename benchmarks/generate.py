@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from drafting.model import NATO_PA, Document, Metadata, Provision
 from drafting.model.phrases import OPERATIVE, PREAMBULAR
+from drafting.model.provision import Kind, new_provision_element
 
 WORDS = (  # noqa: SIM905 - a sentence reads better than a list of 56 strings
     "the Alliance members parliaments governments capabilities defence security cooperation"
@@ -119,14 +120,12 @@ def make_second_version(doc: Document, seed: int = 2) -> Version:
     tops = new.top_level
     for _ in range(max(1, k // 50)):
         anchor = rng.choice(tops)
-        kind = "recital" if anchor.kind == "recital" else "paragraph"
+        kind: Kind = "recital" if anchor.kind == "recital" else "paragraph"
         markup = (
             f"**{rng.choice(PRE).capitalize()}** {_sentence(rng)};"
             if kind == "recital"
             else f"**{rng.choice(OPS).upper()}** {_sentence(rng)};"
         )
-        from drafting.model.provision import new_provision_element
-
         anchor.insert_sibling(Provision(new_provision_element(kind, markup)), after=True)
         version.inserted += 1
     new.renumber()

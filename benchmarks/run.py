@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -159,7 +160,7 @@ def bench_n(n: int, work: Path, table: Table) -> dict[str, float]:
         parse_floor,
     )
     for fmt in ("text", "json", "html", "columns-html", "docx", "columns-docx"):
-        row(f"diff output {fmt}", median_time(lambda f=fmt: render_diff(result, f)))
+        row(f"diff output {fmt}", median_time(partial(render_diff, result, fmt)))
     row("export .docx", median_time(lambda: write_docx(doc_a)), "docx write", write_floor)
     row("export .html", median_time(lambda: render_document_html(doc_a)))
 
@@ -189,7 +190,7 @@ def bench_n(n: int, work: Path, table: Table) -> dict[str, float]:
 
     # Peers.
     try:
-        from xmldiff import main as xmldiff_main
+        from xmldiff import main as xmldiff_main  # type: ignore[import-untyped]
 
         if n > 1000:
             raise ImportError("xmldiff grows quadratically: minutes at 5,000 paragraphs")
@@ -204,7 +205,7 @@ def bench_n(n: int, work: Path, table: Table) -> dict[str, float]:
     except ImportError as exc:
         table.add(str(n), f"peer: xmldiff not run ({exc})", "", "", "", "")
     try:
-        import diff_match_patch
+        import diff_match_patch  # type: ignore[import-untyped]
 
         from drafting.text import write_text
 
@@ -269,7 +270,8 @@ def main() -> None:
         "",
         f"Measured {dt.date.today().isoformat()} by `python benchmarks/run.py` on"
         f" {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
-        f" lxml {lxml.__version__}, python-docx {getattr(docx, '__version__', '?')}.",
+        f" lxml {getattr(lxml, '__version__', '?')},"
+        f" python-docx {getattr(docx, '__version__', '?')}.",
         "Times in seconds, median of 5 runs (xmldiff: 3 runs, and not at 5,000 paragraphs).",
         "",
         "| N | stage | seconds | floor | floor seconds | ratio / notes |",

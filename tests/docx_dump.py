@@ -34,7 +34,7 @@ def word_text(el: etree._Element) -> str:
             node.text or ""
             if node.tag == f"{{{W}}}t"
             else "\t"
-            if node.tag.endswith("}tab")
+            if str(node.tag).endswith("}tab")
             else "\n"
         )
     return "".join(out)

@@ -256,7 +256,7 @@ def test_applying_records_provenance_for_every_applied_amendment(r495: Document)
     assert isinstance(events, list) and len(events) == len(applied)
     mods = meta.xpath("a:analysis/a:passiveModifications/a:textualMod", namespaces=XPATH_NS)
     assert isinstance(mods, list)
-    sources = {m.findtext(".//{*}source") or m.find("{*}source").get("href") for m in mods}  # type: ignore[union-attr]
+    sources = {m.findtext(".//{*}source") or m.find("{*}source").get("href") for m in mods}
     assert {f"#amendment_{o.number}" for o in applied} == sources
 
 

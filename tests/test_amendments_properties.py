@@ -90,19 +90,19 @@ located = st.builds(
     operations=st.one_of(
         st.lists(text_ops, min_size=1, max_size=3), st.lists(whole_ops, min_size=1, max_size=1)
     ).map(tuple),
-    **common,  # type: ignore[arg-type]
+    **common,
 )
 titled = st.builds(
     Amendment,
     location=st.just(Location("title")),
     operations=st.lists(text_ops, min_size=1, max_size=2).map(tuple),
-    **common,  # type: ignore[arg-type]
+    **common,
 )
 placed = st.builds(
     Amendment,
     location=st.none(),
     operations=st.lists(place_ops, min_size=1, max_size=2).map(tuple),
-    **common,  # type: ignore[arg-type]
+    **common,
 )
 
 

@@ -46,8 +46,8 @@ def test_the_title_is_bold_capitals_centred_in_its_own_style(r495: Document) -> 
     assert first.text == r495.title
     style = first.style
     assert style is not None and style.name == "Resolution Title"
-    assert style.font.bold and style.font.all_caps  # type: ignore[union-attr]
-    assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[union-attr]
+    assert style.font.bold and style.font.all_caps
+    assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def test_the_number_line_carries_a_real_footnote_with_the_custom_star_mark(
@@ -111,8 +111,8 @@ def test_sub_paragraphs_hang_their_letter_one_step_inside_the_paragraph_text(
     r495: Document,
 ) -> None:
     w = word(write_docx(r495))
-    op = w.styles["Operative Paragraph"].paragraph_format  # type: ignore[union-attr]
-    sub = w.styles["Sub-paragraph"].paragraph_format  # type: ignore[union-attr]
+    op = w.styles["Operative Paragraph"].paragraph_format
+    sub = w.styles["Sub-paragraph"].paragraph_format
     assert op.first_line_indent < 0 and sub.first_line_indent < 0
     assert sub.left_indent + sub.first_line_indent == op.left_indent
 
@@ -159,10 +159,10 @@ def test_a_footnote_on_a_provision_is_an_automatically_numbered_word_footnote(
     assert second.find(".//w:footnoteRef", NS) is not None
     assert word_text(second) == "\tSee the REAIM Blueprint."
     assert [
-        r.find(".//w:t", NS).text
+        r.findtext(".//w:t", namespaces=NS)
         for r in second.iterfind(".//w:r", NS)
         if r.find(".//w:b", NS) is not None
-    ] == ["REAIM"]  # type: ignore[union-attr]
+    ] == ["REAIM"]
 
 
 # -- Word numbering -------------------------------------------------------------------------------
@@ -249,8 +249,8 @@ def _template(path: Path, *, without: str | None = None) -> Path:
     for name in S.RESOLUTION_STYLES:
         if name != without:
             style = t.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.font.name = "Times New Roman"  # type: ignore[union-attr]
-            style.font.size = Pt(12)  # type: ignore[union-attr]
+            style.font.name = "Times New Roman"
+            style.font.size = Pt(12)
     t.sections[0].header.paragraphs[0].text = "NATO PARLIAMENTARY ASSEMBLY"
     t.sections[0].page_width, t.sections[0].page_height = Cm(21.59), Cm(27.94)
     t.add_paragraph("Sample text of the template")
@@ -266,7 +266,7 @@ def test_a_template_gives_its_styles_header_and_page_and_loses_its_sample_text(
     assert w.sections[0].page_width == Cm(21.59)
     assert "Sample text of the template" not in [p.text for p in w.paragraphs]
     assert w.paragraphs[0].text == r495.title
-    assert w.styles["Operative Paragraph"].font.name == "Times New Roman"  # type: ignore[union-attr]
+    assert w.styles["Operative Paragraph"].font.name == "Times New Roman"
 
 
 def test_a_dotx_template_is_accepted(r495: Document, tmp_path: Path) -> None:
@@ -350,7 +350,7 @@ def resolutions(draw: st.DrawFn) -> Document:
     emph = "**" if style.phrase_emphasis == "b" else "*"
     for kind in ("recital", "paragraph"):
         for _ in range(draw(st.integers(1 if kind == "paragraph" else 0, 3))):
-            p = doc.add(kind, f"{emph}{draw(_PHRASE)}{emph} {draw(_CLAUSE)}")  # type: ignore[arg-type]
+            p = doc.add(kind, f"{emph}{draw(_PHRASE)}{emph} {draw(_CLAUSE)}")
             if kind == "paragraph":
                 for _ in range(draw(st.integers(0, 2))):
                     sub = p.add_point(draw(_CLAUSE))

@@ -16,7 +16,7 @@ from conftest import EXAMPLES
 
 from drafting import formats, io
 from drafting.cli import cli
-from drafting.docx_export import LibreOfficeMissingError, docx_to_pdf, pdf
+from drafting.docx_export import LibreOfficeMissingError, docx_to_pdf
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 HAVE_TOOLS = all(shutil.which(t) for t in ("soffice", "pdftotext", "pdftoppm"))
@@ -81,7 +81,7 @@ def pdftotext_of_docx(docx: Path) -> str:
 def test_without_libreoffice_pdf_export_says_how_to_install_it_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     out = tmp_path / "r.pdf"
     with pytest.raises(LibreOfficeMissingError, match="apt-get install libreoffice-writer-nogui"):
         formats.export_file(io.load(EXAMPLES / "resolution-495.akn.xml"), out)

@@ -389,3 +389,22 @@ def test_a_symbol_naming_no_xml_character_is_dropped_and_counted(tmp_path: Path,
     result = import_docx(src)
     assert result.document.paragraphs[0].text == "Urges action."
     assert result.report.unaccounted == 1  # said in a warning, not lost silently
+
+
+def test_a_member_whose_local_header_name_is_not_utf8_is_damage_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """Found by fuzzing: a flipped bit in a local header name raised UnicodeDecodeError."""
+    data = bytearray((EXAMPLES / "resolution-495.docx").read_bytes())
+    name = b"word/document.xml"
+    # Find the local header of word/document.xml and spoil its name, marked as UTF-8.
+    at = data.index(name)
+    header = data.rindex(b"PK\x03\x04", 0, at)
+    flags = int.from_bytes(data[header + 6 : header + 8], "little") | 0x800
+    data[header + 6 : header + 8] = flags.to_bytes(2, "little")
+    data[at + 5] = 0xDD
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, ["import", str(bad), "-o", str(tmp_path / "o.akn.xml")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "internal error" not in result.stderr

@@ -121,6 +121,9 @@ class Package:
                 data = fh.read(limit + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise self._error(f"the part {name} is damaged ({exc})") from None
+        except UnicodeDecodeError:
+            # A damaged local header whose name is not the UTF-8 it claims to be.
+            raise self._error(f"the part {name} is damaged (its name is unreadable)") from None
         except (RuntimeError, NotImplementedError) as exc:
             raise self._error(f"the part {name} cannot be read ({exc})") from None
         if len(data) > limit:
