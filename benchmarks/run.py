@@ -190,7 +190,7 @@ def bench_n(n: int, work: Path, table: Table) -> dict[str, float]:
 
     # Peers.
     try:
-        from xmldiff import main as xmldiff_main  # type: ignore[import-untyped]
+        from xmldiff import main as xmldiff_main
 
         if n > 1000:
             raise ImportError("xmldiff grows quadratically: minutes at 5,000 paragraphs")
@@ -205,7 +205,7 @@ def bench_n(n: int, work: Path, table: Table) -> dict[str, float]:
     except ImportError as exc:
         table.add(str(n), f"peer: xmldiff not run ({exc})", "", "", "", "")
     try:
-        import diff_match_patch  # type: ignore[import-untyped]
+        import diff_match_patch
 
         from drafting.text import write_text
 

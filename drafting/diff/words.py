@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
-from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+from diff_match_patch import diff_match_patch
 from lxml import etree
 
 from drafting.diff.records import OpKind, Run, WordOp
