@@ -8,6 +8,7 @@ listings, and writes every output atomically and only when all of them are ready
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from drafting import io
@@ -26,6 +27,7 @@ from drafting.amendments import (
     voting_list,
     voting_list_markdown,
 )
+from drafting.amendments.files import read_amendment_files_leniently
 from drafting.errors import InputError, OutputError
 from drafting.formats import HTML_SUFFIXES, TEXT_SUFFIXES, load_document, render
 from drafting.model.document import Document
@@ -72,7 +74,9 @@ def check_files(draft: str | Path, amendment_files: Paths) -> CheckReport:
     Raises:
         InputError, AmendmentSyntaxError: a file cannot be read or understood.
     """
-    return check(load_document(draft), read_amendment_files(amendment_files))
+    amendments, unreadable = read_amendment_files_leniently(amendment_files)
+    report = check(load_document(draft), amendments)
+    return replace(report, unreadable=tuple(str(e) for e in unreadable))
 
 
 def list_files(

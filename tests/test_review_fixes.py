@@ -216,3 +216,25 @@ def test_european_parliament_recitals_after_z_are_aa_ab_ac() -> None:
     from conftest import assert_valid
 
     assert_valid(doc)
+
+
+def test_check_reports_an_unreadable_amendment_and_still_checks_the_others(
+    tmp_path: Path,
+) -> None:
+    amendments = tmp_path / "a.txt"
+    amendments.write_text(
+        'Amendment 1\nTabled by: X\nParagraph 1\nLeave out "Artificial"\n\n'
+        "Amendment 2\nTabled by: Y\nParagraph 2\nLeave out the words\n\n"
+        'Amendment 3\nTabled by: Z\nParagraph 3\nLeave out "the need"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["amendments", "check", str(EXAMPLES / "resolution-495.akn.xml"), str(amendments)]
+    )
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{amendments}:") and "amendment 2" in lines[0]
+    assert lines[1:] == [
+        "Amendment 1 (Paragraph 1): ok",
+        "Amendment 3 (Paragraph 3): ok",
+    ]

@@ -8,7 +8,13 @@ from pathlib import Path
 from drafting.amendments.akn import read_amendments_xml
 from drafting.amendments.errors import AmendmentSyntaxError
 from drafting.amendments.model import Amendment, Status
-from drafting.amendments.parser import MAX_BYTES, parse_amendments, parse_votes, read_text_file
+from drafting.amendments.parser import (
+    MAX_BYTES,
+    parse_amendments,
+    parse_amendments_leniently,
+    parse_votes,
+    read_text_file,
+)
 from drafting.errors import InputError
 from drafting.reading import read_bytes
 
@@ -49,10 +55,32 @@ def read_amendment_files(paths: Sequence[str | Path]) -> list[Amendment]:
         AmendmentSyntaxError: as :func:`read_amendment_file`, or a number repeats across files.
         InputError: a file cannot be read.
     """
+    amendments, problems = read_amendment_files_leniently(paths)
+    if problems:
+        raise problems[0]
+    return amendments
+
+
+def read_amendment_files_leniently(
+    paths: Sequence[str | Path],
+) -> tuple[list[Amendment], list[AmendmentSyntaxError]]:
+    """The readable amendments in all ``paths``, and one error per unreadable amendment.
+
+    Raises:
+        AmendmentSyntaxError: a file as a whole cannot be read, or a number repeats.
+        InputError: a file cannot be read.
+    """
     out: list[Amendment] = []
+    problems: list[AmendmentSyntaxError] = []
     seen: dict[str, Amendment] = {}
     for path in paths:
-        for a in read_amendment_file(path):
+        p = Path(path)
+        if p.suffix.lower() in TEXT:
+            found, bad = parse_amendments_leniently(read_text_file(p), str(p))
+            problems.extend(bad)
+        else:
+            found = read_amendment_file(p)
+        for a in found:
             if a.number in seen:
                 first = seen[a.number]
                 raise AmendmentSyntaxError(
@@ -64,7 +92,7 @@ def read_amendment_files(paths: Sequence[str | Path]) -> list[Amendment]:
                 )
             seen[a.number] = a
             out.append(a)
-    return out
+    return out, problems
 
 
 def read_votes(path: str | Path) -> dict[str, Status]:

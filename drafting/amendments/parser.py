@@ -276,8 +276,28 @@ def parse_amendments(text: str, source: str = "<text>") -> list[Amendment]:
     Raises:
         AmendmentSyntaxError: a line cannot be understood; the error gives its number.
     """
+    amendments, problems = parse_amendments_leniently(text, source)
+    if problems:
+        raise problems[0]
+    return amendments
+
+
+def parse_amendments_leniently(
+    text: str, source: str = "<text>"
+) -> tuple[list[Amendment], list[AmendmentSyntaxError]]:
+    """The amendments in ``text`` that can be read, and one error for each that cannot.
+
+    A secretary checking forty amendments wants every problem at once, not the
+    first; ``drafting amendments check`` reports each unreadable amendment on its
+    own line and checks the others.
+
+    Raises:
+        AmendmentSyntaxError: the file as a whole cannot be read (no amendments,
+            or the blocks themselves cannot be told apart).
+    """
     text = _INVISIBLE.sub("", text)
     out = []
+    problems: list[AmendmentSyntaxError] = []
     seen: dict[str, int] = {}
     for block in _split(text, source):
         if block.number in seen:
@@ -290,14 +310,17 @@ def parse_amendments(text: str, source: str = "<text>") -> list[Amendment]:
                 "give each amendment its own number",
             )
         seen[block.number] = block.line
-        out.append(_parse_block(block, source))
-    if not out:
+        try:
+            out.append(_parse_block(block, source))
+        except AmendmentSyntaxError as exc:
+            problems.append(exc)
+    if not out and not problems:
         raise AmendmentSyntaxError(
             "no amendments found",
             hint='start each amendment with a line "Amendment 1"',
             file=source,
         )
-    return out
+    return out, problems
 
 
 def _unbalanced(s: str) -> bool:

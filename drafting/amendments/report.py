@@ -25,15 +25,17 @@ class CheckReport:
 
     checks: tuple[Check, ...]
     overlaps: tuple[Overlap, ...]
+    #: Amendments that could not be read at all, one message each (``FILE:LINE: ...``).
+    unreadable: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         """True when every amendment can be applied as tabled (overlaps are allowed)."""
-        return all(c.ok for c in self.checks)
+        return not self.unreadable and all(c.ok for c in self.checks)
 
     def lines(self) -> list[str]:
         """One line per amendment, then one per overlap, as ``drafting amendments check`` prints."""
-        out = []
+        out = list(self.unreadable)
         for c in self.checks:
             a = c.amendment
             where = f" ({a.where_text})" if a.where_text else ""
