@@ -163,7 +163,8 @@ def amend_files(
         read_amendment_files(amendment_files),
         votes=read_votes(votes) if votes else None,
     )
-    data = render(amended.document, Path(output).suffix.lower())
+    # apply_amendments has just validated the amended tree (all or nothing).
+    data = render(amended.document, Path(output).suffix.lower(), validated=True)
     report_data = None
     if report is not None:
         as_json = Path(report).suffix.lower() == ".json"
