@@ -107,7 +107,8 @@ def run_demo(outdir: str | Path, *, force: bool = False) -> DemoResult:
     )
     if report is not None:
         result.steps.append(report.summary())
-    files["resolution-495-draft.akn.xml"] = render(draft, ".xml")
+    # import_file and apply_amendments validate what they return: write without re-checking.
+    files["resolution-495-draft.akn.xml"] = render(draft, ".xml", validated=True)
 
     # 2. The tabled amendments: checked, listed for the vote, applied.
     amendments_src = example_path(EXAMPLE_AMENDMENTS)
@@ -125,7 +126,7 @@ def run_demo(outdir: str | Path, *, force: bool = False) -> DemoResult:
     final = amended.document
     result.steps.append(f"applied the adopted amendments: {amended.summary()}")
     files["amendments-report.md"] = report_markdown(amended).encode("utf-8")
-    files["resolution-495-final.akn.xml"] = render(final, ".xml")
+    files["resolution-495-final.akn.xml"] = render(final, ".xml", validated=True)
 
     # 3. What changed, for the rapporteur.
     changes = diff_documents(draft, final, old_name="draft", new_name="final")

@@ -59,7 +59,7 @@ def import_file(
             read_text(p), source=str(p), style=style, number=number, body=body, date=date
         )
     elif suffix in AKN_SUFFIXES:
-        doc = io.load(p)
+        doc = io.load(p, validate=False)  # validated once, below, like every import
         result = ImportResult(doc, doc.house_style, False, [])
     elif suffix in (".docx", ".docm", ".dotx", ".doc"):
         from drafting.docx_import import import_docx
