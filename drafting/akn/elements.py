@@ -52,12 +52,11 @@ class AknElement(etree.ElementBase):
 
     def child(self, local: str) -> AknElement | None:
         """The first direct child called ``local``; None when absent."""
-        # A loop over the children beats find(): lxml parses a path on every find call,
+        # iterchildren filters by tag in C and makes a proxy only for the match: twice
+        # as fast as find() (which parses a path) or a Python loop over the children,
         # and this runs for every num/content/list of every provision.
-        tag = q(local)
-        for c in self:
-            if c.tag == tag:
-                return c if isinstance(c, AknElement) else None
+        for c in self.iterchildren(q(local)):
+            return c if isinstance(c, AknElement) else None
         return None
 
     def children_named(self, *locals_: str) -> list[AknElement]:

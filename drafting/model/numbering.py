@@ -10,20 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
+from drafting.akn.elements import AknElement
 from drafting.akn.ns import local_name, q
 from drafting.akn.parser import make
 from drafting.model.metadata import retired_wids
-from drafting.model.provision import Provision
 from drafting.model.styles import HouseStyle, Level, label_value
 
 if TYPE_CHECKING:
     from drafting.model.document import Document
 
 
-def _set_num(p: Provision, label: str | None) -> None:
-    el = p.element
+def _set_num(el: AknElement, label: str | None) -> None:
     num = el.child("num")
     if label is None:
         if num is not None:
@@ -39,10 +36,79 @@ def _eid_part(label: str | None, position: int) -> str:
     return label_value(label) if label else str(position)
 
 
+def _number_of(el: AknElement) -> str | None:
+    """The bare number a provision shows now (``Provision.number`` without a proxy)."""
+    num = el.child("num")
+    label = (num.text or "").strip() if num is not None else ""
+    return label_value(label) if label else None
+
+
+def _ref(base: str | None, number: str | None) -> str | None:
+    return f"{base}({number})" if base is not None and number is not None else None
+
+
+class _Pass:
+    """One walk over the provisions: new labels and eIds, old and new references side
+    by side, and the reading order for wIds.
+
+    Reading each provision once keeps renumbering linear and cheap; it used to walk
+    the whole document three times (references before, labels, references after).
+    """
+
+    def __init__(self, style: HouseStyle) -> None:
+        self.style = style
+        self.changed: dict[str, str] = {}
+        self.order: list[AknElement] = []
+
+    def visit(self, el: AknElement, old: str | None, new: str | None) -> None:
+        self.order.append(el)
+        if old is not None and new is not None and new != old:
+            self.changed[old] = new
+
+    def points(
+        self,
+        el: AknElement,
+        eid: str,
+        depth: int,
+        old: str | None,
+        new: str | None,
+        *,
+        renumber: bool,
+    ) -> None:
+        """The sub-paragraphs of ``el``: renumbered when they stand in a ``<list>``
+        under a renumbered provision, otherwise only walked for their references."""
+        lst = el.child("list")
+        host = lst if lst is not None else el
+        renumber = renumber and lst is not None
+        list_eid = f"{eid}__list_1"
+        if renumber and lst is not None:
+            lst.set("eId", list_eid)
+            intro = lst.child("intro")
+            if intro is not None:
+                intro.set("eId", f"{list_eid}__intro")
+            wrap = lst.child("wrapUp")
+            if wrap is not None:
+                wrap.set("eId", f"{list_eid}__wrapUp")
+        level: Level = self.style.point_level(depth)
+        for i, child in enumerate(host.children_named("point"), 1):
+            was = _number_of(child)
+            child_eid = child.get("eId") or ""
+            number = was
+            if renumber:
+                label = level.label(i)
+                _set_num(child, label)
+                number = label_value(label)
+                child_eid = f"{list_eid}__point_{number}"
+                child.set("eId", child_eid)
+            old_ref, new_ref = _ref(old, was), _ref(new, number)
+            self.visit(child, old_ref, new_ref)
+            self.points(child, child_eid, depth + 1, old_ref, new_ref, renumber=renumber)
+
+
 def renumber(doc: Document) -> dict[str, str]:
     """Renumber ``doc`` in place; see :meth:`Document.renumber`."""
     style = doc.house_style
-    before = _refs(doc)
+    walk = _Pass(style)
 
     preamble = doc.statement.child("preamble")
     if preamble is not None:
@@ -51,77 +117,43 @@ def renumber(doc: Document) -> dict[str, str]:
     cit_box = preamble.child("citations") if preamble is not None else None
     if cit_box is not None:
         cit_box.set("eId", "preamble__citations_1")
-        for i, c in enumerate(doc.citations, 1):
+        for i, c in enumerate(cit_box.children_named("citation"), 1):
+            was = _number_of(c)
             _set_num(c, None)
-            c.element.set("eId", f"preamble__citations_1__citation_{i}")
+            c.set("eId", f"preamble__citations_1__citation_{i}")
+            walk.visit(c, was, None)
+            walk.points(c, "", 1, was, None, renumber=False)
     rec_box = preamble.child("recitals") if preamble is not None else None
+    recitals = rec_box.children_named("recital") if rec_box is not None else []
     if rec_box is not None:
         rec_box.set("eId", "preamble__recs_1")
-        for i, r in enumerate(doc.recitals, 1):
+        for i, r in enumerate(recitals, 1):
+            was = _number_of(r)
             label = style.recital_level.label(i) if style.recital_level else None
             _set_num(r, label)
-            r.element.set("eId", f"preamble__recs_1__rec_{_eid_part(label, i)}")
+            r.set("eId", f"preamble__recs_1__rec_{_eid_part(label, i)}")
+            number = label_value(label) if label else None
+            walk.visit(r, was, number)
+            walk.points(r, "", 1, was, number, renumber=False)
 
     start = 1
     if style.shared_sequence and style.recital_level is not None:
-        start = len(doc.recitals) + 1
-    for i, para in enumerate(doc.paragraphs):
+        start = len(recitals) + 1
+    body = doc.statement.child("mainBody")
+    for i, para in enumerate(body.children_named("paragraph") if body is not None else []):
+        was = _number_of(para)
         label = style.paragraph_level.label(start + i)
         _set_num(para, label)
-        eid = f"para_{label_value(label)}"
-        para.element.set("eId", eid)
-        _renumber_points(para, eid, style, 1)
+        number = label_value(label)
+        eid = f"para_{number}"
+        para.set("eId", eid)
+        walk.visit(para, was, number)
+        walk.points(para, eid, 1, was, number, renumber=True)
 
     _number_notes(doc)
     _number_preface(doc)
-    _assign_wids(doc)
-    after = _refs(doc)
-    changed: dict[str, str] = {}
-    for el, old in before.items():
-        new = after.get(el)
-        if old is not None and new is not None and new != old:
-            changed[old] = new
-    return changed
-
-
-def _refs(doc: Document) -> dict[etree._Element, str | None]:
-    """Every provision's reference (``13(b)``), computed top-down in one pass.
-
-    ``Provision.ref`` walks up to the root for each provision; renumbering needs all
-    of them twice, so a single walk keeps it linear.
-    """
-    out: dict[etree._Element, str | None] = {}
-
-    def walk(p: Provision, ref: str | None) -> None:
-        out[p.element] = ref
-        for c in p.children:
-            number = c.number
-            walk(c, f"{ref}({number})" if ref is not None and number is not None else None)
-
-    for top in doc.top_level:
-        walk(top, top.number)
-    return out
-
-
-def _renumber_points(p: Provision, eid: str, style: HouseStyle, depth: int) -> None:
-    lst = p.element.child("list")
-    if lst is None:
-        return
-    list_eid = f"{eid}__list_1"
-    lst.set("eId", list_eid)
-    intro = lst.child("intro")
-    if intro is not None:
-        intro.set("eId", f"{list_eid}__intro")
-    wrap = lst.child("wrapUp")
-    if wrap is not None:
-        wrap.set("eId", f"{list_eid}__wrapUp")
-    level: Level = style.point_level(depth)
-    for i, child in enumerate(p.children, 1):
-        label = level.label(i)
-        _set_num(child, label)
-        child_eid = f"{list_eid}__point_{label_value(label)}"
-        child.element.set("eId", child_eid)
-        _renumber_points(child, child_eid, style, depth + 1)
+    _assign_wids(doc, walk.order)
+    return walk.changed
 
 
 def _number_notes(doc: Document) -> None:
@@ -156,17 +188,16 @@ def _number_preface(doc: Document) -> None:
         lt.set("eId", "preface__longTitle")
 
 
-def _assign_wids(doc: Document) -> None:
+def _assign_wids(doc: Document, provisions: list[AknElement]) -> None:
     """Give each provision without a wId its current eId (or a fresh variant of it)."""
-    provisions = list(doc.provisions())
-    taken = {p.wid for p in provisions if p.wid} | retired_wids(doc.meta)
+    taken = {w for p in provisions if (w := p.get("wId"))} | retired_wids(doc.meta)
     for p in provisions:
-        if p.wid:
+        if p.get("wId"):
             continue
-        base = p.eid or local_name(p.element.tag)
+        base = p.get("eId") or local_name(p.tag)
         wid, k = base, 1
         while wid in taken:
             k += 1
             wid = f"{base}-{k}"
         taken.add(wid)
-        p.element.set("wId", wid)
+        p.set("wId", wid)
