@@ -379,7 +379,9 @@ def _follow_references(
         for block in prov.blocks + prov.wrap_up_blocks:
             text = text_of(block)
             edits: list[tuple[int, int, str]] = []
-            for rx in (_PARA_XREF, _RECITAL_XREF):
+            for word, rx in (("paragraph", _PARA_XREF), ("recital", _RECITAL_XREF)):
+                if word not in text:
+                    continue  # each pattern needs its word, in lower case: skip the scan
                 for m in rx.finditer(text):
                     if _OTHER_DOCUMENT.match(text, m.end()):
                         warnings.append(

@@ -162,11 +162,17 @@ def _add_name(names: list[str], name: str) -> None:
         names.append(name)
 
 
+_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*(.*)$")
+_ITALIC_LEAD = re.compile(r"^\*(.+?)\*(.*)$")
+
+
 def _clean(line: str) -> str:
     """A header, field or location line without its Markdown dressing."""
     s = line.strip().lstrip("#").strip()
-    s = re.sub(r"^\*\*(.+?)\*\*(.*)$", r"\1\2", s)
-    s = re.sub(r"^\*(.+?)\*(.*)$", r"\1\2", s) if not s.startswith("**") else s
+    if not s.startswith("*"):
+        return s  # nothing to undress (every line of a file passes here)
+    s = _BOLD_LEAD.sub(r"\1\2", s)
+    s = _ITALIC_LEAD.sub(r"\1\2", s) if not s.startswith("**") else s
     return s.strip()
 
 

@@ -95,6 +95,8 @@ class Target:
     splice: Splice | None = None
     footprint: tuple[int, int] | None = None
     anchor: Host | None = None
+    #: The clause text the splice takes out, as tabled ('' for an insertion).
+    replaced: str = ""
 
 
 @dataclass(frozen=True)
@@ -247,8 +249,7 @@ def _nth(provisions: Sequence[Provision], n: int, what: str) -> Provision:
 # -- words -----------------------------------------------------------------------
 
 
-def _find(host: Host, quote: Quote, after: int = 0) -> tuple[int, int]:
-    text = host.text
+def _find(host: Host, text: str, quote: Quote, after: int = 0) -> tuple[int, int]:
     spans = [s for s in find_all(text, quote.text) if s[0] >= after]
     shown = f'"{quote.text}"'
     if not spans:
@@ -282,7 +283,7 @@ def _text_target(number: str, index: int, host: Host, op: Operation) -> Target:
     if isinstance(op, InsertText):
         if op.where in ("after", "before"):
             assert op.anchor is not None
-            s, e = _find(host, op.anchor)
+            s, e = _find(host, text, op.anchor)
             at = e if op.where == "after" else s
             splice = insertion(text, at, op.new, op.where)
             foot = (s, e)
@@ -292,18 +293,18 @@ def _text_target(number: str, index: int, host: Host, op: Operation) -> Target:
             at = end_position(text)
             splice, foot = insertion(text, at, op.new, "after"), (at, at)
     elif isinstance(op, DeleteText):
-        s, e = _find(host, op.target)
+        s, e = _find(host, text, op.target)
         splice, foot = tidy(text, s, e, ""), (s, e)
     elif isinstance(op, ReplaceText):
-        s, e = _find(host, op.target)
+        s, e = _find(host, text, op.target)
         splice, foot = tidy(text, s, e, op.new), (s, e)
     else:
         assert isinstance(op, DeleteRange)
-        s, _ = _find(host, op.start)
+        s, _ = _find(host, text, op.start)
         if op.end.occurrence is None:
-            _, e = _find(host, Quote(op.end.text, 1), after=s)
+            _, e = _find(host, text, Quote(op.end.text, 1), after=s)
         else:
-            es, e = _find(host, op.end)
+            es, e = _find(host, text, op.end)
             if es < s:
                 raise AmendmentTargetError(
                     f'"{op.end.text}" comes before "{op.start.text}" in {host.label}',
@@ -315,7 +316,8 @@ def _text_target(number: str, index: int, host: Host, op: Operation) -> Target:
             f"the words reach across two paragraphs of text in {host.label}",
             hint="split the amendment into one operation per block of text",
         )
-    return Target(number, index, "text", host, op, splice, foot)
+    replaced = text[splice.start : splice.end]
+    return Target(number, index, "text", host, op, splice, foot, replaced=replaced)
 
 
 def resolve(

@@ -47,8 +47,7 @@ def _words_changed(a: Amendment, targets: Sequence[Target]) -> int:
     total = 0
     for t in targets:
         if t.splice is not None:
-            old = t.host.text[t.splice.start : t.splice.end]
-            total += len(normalize(old).split()) + len(normalize(t.splice.new).split())
+            total += len(normalize(t.replaced).split()) + len(normalize(t.splice.new).split())
     return total
 
 

@@ -46,10 +46,11 @@ _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]|^\s|\s$")
 
 @dataclass(frozen=True)
 class Normalized:
-    """A normalised text and, for each of its characters, the index in the original."""
+    """A normalised text and, for each of its characters, the index in the original
+    (None when every character stands where it stood)."""
 
     text: str
-    index: tuple[int, ...]
+    index: tuple[int, ...] | None
 
     @classmethod
     def of(cls, original: str) -> Normalized:
@@ -59,7 +60,7 @@ class Normalized:
         if not _IRREGULAR_SPACE.search(plain):
             # Already normal (the usual case for clause text): every character maps
             # to itself, and the character loop below would cost ~0.5 ms a provision.
-            return cls(plain, tuple(range(len(plain))))
+            return cls(plain, None)
         for i, ch in enumerate(plain):
             if ch.isspace():
                 if not chars or chars[-1] == " ":
@@ -75,6 +76,8 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of normalised characters [start, end)."""
+        if self.index is None:
+            return start, end
         return self.index[start], self.index[end - 1] + 1
 
 
@@ -265,7 +268,7 @@ def quote_for(text: str, start: int, end: int) -> Quote:
     want = normalize(text[start:end])
     norm = Normalized.of(text)
     starts = occurrences(norm.text, want)
-    origin = [norm.index[s] for s in starts]
+    origin = [norm.span(s, s + 1)[0] for s in starts]
     if start in origin:
         k = origin.index(start)
         if len(origin) == 1:
