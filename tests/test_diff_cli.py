@@ -65,3 +65,16 @@ def test_an_unknown_output_extension_is_refused(new_file: str, tmp_path: Path) -
     result = CliRunner().invoke(cli, ["diff", OLD, new_file, "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1
     assert "cannot write a diff as .pdf" in result.output
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_json_written_change_by_change_is_the_json_of_the_whole_result(case: str) -> None:
+    # The JSON is encoded one change at a time to spare memory on long texts; it must
+    # be the very text json.dumps gives for the whole record, for every kind of change.
+    from drafting.diff import diff_documents
+    from drafting.diffing import render_diff
+
+    for old, new in [CASES[case](), (CASES[case]()[0],) * 2]:
+        result = diff_documents(old, new)
+        whole = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
+        assert render_diff(result, "json").decode() == whole
