@@ -447,7 +447,12 @@ class _Builder:
                 self.imported += count(typed_mark)
         lexicon_set: list[str] = []
         for it in layout.top:
-            prov = doc.add(it.kind, "", num=it.label)  # type: ignore[arg-type]
+            prov = doc.add(
+                it.kind,  # type: ignore[arg-type]
+                "",
+                num=it.label,
+                phrase_tag=house.phrase_emphasis,
+            )
             self._fill(prov, it, house, lexicon_set)
             self._children(prov, it, house, lexicon_set)
         self._typed_notes_left(doc)

@@ -260,18 +260,22 @@ class Document:
         for top in self.top_level:
             yield from top.walk()
 
-    def add(self, kind: Kind, markup: str, *, num: str | None = None) -> Provision:
+    def add(
+        self, kind: Kind, markup: str, *, num: str | None = None, phrase_tag: str | None = None
+    ) -> Provision:
         """Append a new top-level provision (``citation``, ``recital`` or ``paragraph``).
 
-        Its number and eId are given by :meth:`renumber`.
+        Its number and eId are given by :meth:`renumber`.  ``phrase_tag`` (``b`` or
+        ``i``) defaults to the house style's; importers adding a thousand provisions
+        pass it rather than have the metadata read for each.
         """
         if kind == "point":
             raise ValueError("add sub-paragraphs with Provision.add_point")
         box = self._container(kind, create=True)
         assert box is not None
-        el = new_provision_element(
-            kind, markup, phrase_tag=self.house_style.phrase_emphasis, num=num
-        )
+        if phrase_tag is None:
+            phrase_tag = self.house_style.phrase_emphasis
+        el = new_provision_element(kind, markup, phrase_tag=phrase_tag, num=num)
         box.append(el)
         return Provision(el)
 

@@ -208,7 +208,7 @@ class Provision:
             raise ValueError("preambular paragraphs cannot have sub-paragraphs here")
         lst = self._ensure_list()
         point = new_provision_element("point", markup, phrase_tag=phrase_tag)
-        points = lst.children_named("point")
+        points = lst.children_named("point") if index is not None else []
         if index is None or index >= len(points):
             wrap = lst.child("wrapUp")
             if wrap is not None:
