@@ -19,11 +19,11 @@ import io
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from docx.oxml.text.run import CT_R
 from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
 from drafting.diff.records import Change, DiffResult, Run
+from drafting.docx_export import ooxml
 
 OLD_HEADING = "Draft text"
 NEW_HEADING = "Amended text"
@@ -37,7 +37,6 @@ _LABEL_SIZE = str(int(Pt(9).pt * 2))
 _W = {name: qn(f"w:{name}") for name in ("r", "rPr", "t", "p", "b", "i", "strike", "color", "u")}
 _W.update({name: qn(f"w:{name}") for name in ("vertAlign", "sz", "tc", "tcPr")})
 _VAL = qn("w:val")
-_SPACE = qn("xml:space")
 
 
 def _run(para: etree._Element, text: str, props: list[tuple[str, str | None]] | None) -> None:
@@ -54,14 +53,7 @@ def _run(para: etree._Element, text: str, props: list[tuple[str, str | None]] | 
             prop = etree.SubElement(rpr, _W[tag])
             if val is not None:
                 prop.set(_VAL, val)
-    if "\t" in text or "\n" in text or "\r" in text:
-        assert isinstance(r, CT_R)
-        r.text = text  # python-docx turns these into w:tab and w:br
-        return
-    t = etree.SubElement(r, _W["t"])
-    t.text = text
-    if len(text.strip()) < len(text):
-        t.set(_SPACE, "preserve")
+    ooxml.append_text(r, text)
 
 
 _INSERT = str(INSERT_COLOUR)

@@ -9,7 +9,8 @@ definitions (``w:abstractNum``/``w:num``) in ``word/numbering.xml``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -35,6 +36,14 @@ CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 
 
+_P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
+_R, _RPR, _T, _TAB, _BR = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:tab"), qn("w:br")
+_VAL, _SPACE = qn("w:val"), qn("xml:space")
+_BREAKS = re.compile(r"([\t\r\n])")
+#: Run properties: (``qn`` tag, ``w:val`` or None), in CT_RPr's schema order.
+RunProps = Sequence[tuple[str, str | None]]
+
+
 def w(tag: str, attrs: Mapping[str, str] | None = None) -> etree._Element:
     """A new ``w:`` element with ``w:``-qualified attributes, e.g. ``w("tab", {"val": "num"})``."""
     return OxmlElement(f"w:{tag}", {qn(f"w:{k}"): v for k, v in (attrs or {}).items()})
@@ -43,6 +52,56 @@ def w(tag: str, attrs: Mapping[str, str] | None = None) -> etree._Element:
 def new_run() -> CT_R:
     """An empty ``<w:r>``."""
     return cast(CT_R, OxmlElement("w:r"))
+
+
+# -- body content, built in place ---------------------------------------------------------------
+#
+# Paragraphs and runs are made with lxml's SubElement in the tree they belong to:
+# python-docx's element factory, property setters and proxies (``add_paragraph``,
+# ``add_run``, ``Font.bold``) cost more per paragraph than everything else in an
+# export, and ``add_paragraph`` looks for ``w:sectPr`` among all the body's children.
+
+
+def append_paragraph(parent: etree._Element, style_id: str | None = None) -> etree._Element:
+    """A new ``<w:p>`` at the end of ``parent``, in paragraph style ``style_id`` if given."""
+    p = etree.SubElement(parent, _P)
+    if style_id is not None:
+        etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE).set(_VAL, style_id)
+    return p
+
+
+def append_run(parent: etree._Element, props: RunProps = ()) -> etree._Element:
+    """A new ``<w:r>`` at the end of ``parent``, with a ``<w:rPr>`` only when ``props``."""
+    run = etree.SubElement(parent, _R)
+    if props:
+        rpr = etree.SubElement(run, _RPR)
+        for tag, val in props:
+            prop = etree.SubElement(rpr, tag)
+            if val is not None:
+                prop.set(_VAL, val)
+    return run
+
+
+def append_text(run: etree._Element, value: str) -> None:
+    """Append ``value`` to ``run`` as python-docx's ``Run.text`` writes it: ``<w:t>``
+    stretches (spaces at either end preserved) between ``<w:tab/>`` and ``<w:br/>``."""
+    if "\t" not in value and "\n" not in value and "\r" not in value:
+        _append_t(run, value)
+        return
+    for piece in _BREAKS.split(value):
+        if piece == "\t":
+            etree.SubElement(run, _TAB)
+        elif piece in ("\n", "\r"):
+            etree.SubElement(run, _BR)
+        elif piece:
+            _append_t(run, piece)
+
+
+def _append_t(run: etree._Element, value: str) -> None:
+    t = etree.SubElement(run, _T)
+    t.text = value
+    if len(value.strip()) < len(value):
+        t.set(_SPACE, "preserve")
 
 
 def add(parent: etree._Element, child: etree._Element) -> None:
@@ -256,11 +315,3 @@ def add_list(
         numbering.append(abstract)
     num = numbering.add_num(abstract_id)
     return int(num.numId)
-
-
-def number_paragraph(p: etree._Element, num_id: int, ilvl: int) -> None:
-    """Attach list ``num_id`` at level ``ilvl`` to the ``<w:p>`` ``p``."""
-    ppr = p.get_or_add_pPr()  # type: ignore[attr-defined]
-    num_pr = ppr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = ilvl
-    num_pr.get_or_add_numId().val = num_id

@@ -20,9 +20,11 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from drafting.diff.records import Change, DiffResult, OpKind, Run, Slot, WordOp
+from drafting.docx_export import styles as S
 
 AUTHOR = "drafting"
 
@@ -204,10 +206,12 @@ def _move_resumes(result: DiffResult, slots: tuple[Slot, ...], k: int, kind: str
 
 def _ensure_styles(word: docx.document.Document) -> dict[str, str]:
     ids: dict[str, str] = {}
-    names = {s.name for s in word.styles}
+    found = S.find_styles(word, STYLE_NAMES.values())
     for key, name in STYLE_NAMES.items():
-        if name not in names:
-            style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = found.get(name.lower())
+        if style is None:
+            style = S.add_style(word, name, WD_STYLE_TYPE.PARAGRAPH)
+            assert isinstance(style, ParagraphStyle)
             style.base_style = word.styles["Normal"]
             fmt = style.paragraph_format
             if key == "title":
@@ -217,7 +221,7 @@ def _ensure_styles(word: docx.document.Document) -> dict[str, str]:
             fmt.left_indent = Cm(1.0 * (depth + 1)) if key not in ("title", "formula") else None
             fmt.first_line_indent = Cm(-1.0) if key not in ("title", "formula") else None
             fmt.space_after = Pt(6)
-        ids[key] = word.styles[name].style_id
+        ids[key] = str(style.style_id)
     return ids
 
 

@@ -16,8 +16,10 @@ from typing import Literal, cast
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, StyleFactory
 
 from drafting.errors import DraftingError
 from drafting.model.styles import HouseStyle
@@ -110,6 +112,21 @@ def _apply(style: ParagraphStyle, spec: ParagraphSpec) -> None:
         fmt.tab_stops.add_tab_stop(Cm(spec.tab_cm))
 
 
+def add_style(
+    word: WordDocument, name: str, kind: WD_STYLE_TYPE, *, builtin: bool = False
+) -> BaseStyle:
+    """A new style ``name`` of type ``kind`` in ``word``, which has none of that name
+    (python-docx's blank document has none of drafting's; a template's are looked up
+    first, with :func:`find_styles`).
+
+    ``Styles.add_style`` first compares the name with every style through python-docx's
+    element accessors, which made the styles a third of a short resolution's export;
+    callers here have already looked the name up.
+    """
+    element = word.styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, builtin)
+    return StyleFactory(element)
+
+
 def define_styles(word: WordDocument, style: HouseStyle) -> None:
     """Add drafting's own paragraph and footnote styles to a fresh Word document."""
     normal = word.styles["Normal"]
@@ -119,7 +136,7 @@ def define_styles(word: WordDocument, style: HouseStyle) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
     for spec in paragraph_specs(style):
-        new = word.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        new = add_style(word, spec.name, WD_STYLE_TYPE.PARAGRAPH, builtin=False)
         assert isinstance(new, ParagraphStyle)
         new.base_style = normal
         new.next_paragraph_style = new
@@ -128,13 +145,23 @@ def define_styles(word: WordDocument, style: HouseStyle) -> None:
     ensure_footnote_styles(word)
 
 
-def _find(word: WordDocument, name: str) -> BaseStyle | None:
-    """The style whose stored or displayed name is ``name``, ignoring case."""
-    wanted = name.lower()
-    for s in word.styles:
-        if (s.name or "").lower() == wanted:
-            return cast(BaseStyle, s)
-    return None
+def find_styles(word: WordDocument, names: Iterable[str]) -> dict[str, BaseStyle]:
+    """The first style whose displayed name is each of ``names``, ignoring case, keyed by
+    the lower-cased name; names no style has are left out.
+
+    One pass over the ``w:style`` elements: python-docx's ``Styles`` builds a proxy and
+    walks its children for each style it compares.
+    """
+    wanted = {name.lower() for name in names}
+    found: dict[str, BaseStyle] = {}
+    name_tag, val = qn("w:name"), qn("w:val")
+    for element in word.styles.element.iterchildren(qn("w:style")):
+        name_el = element.find(name_tag)
+        stored = name_el.get(val) if name_el is not None else None
+        key = BabelFish.internal2ui(stored).lower() if stored is not None else ""
+        if key in wanted and key not in found:
+            found[key] = StyleFactory(element)
+    return found
 
 
 def ensure_footnote_styles(word: WordDocument) -> tuple[str, str]:
@@ -143,9 +170,10 @@ def ensure_footnote_styles(word: WordDocument) -> tuple[str, str]:
     They are Word built-ins rather than a secretariat's choice, so a template
     without them is completed instead of refused.
     """
-    text = _find(word, FOOTNOTE_TEXT)
+    found = find_styles(word, (FOOTNOTE_TEXT, FOOTNOTE_REFERENCE))
+    text = found.get(FOOTNOTE_TEXT.lower())
     if text is None:
-        new = word.styles.add_style(FOOTNOTE_TEXT, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+        new = add_style(word, FOOTNOTE_TEXT, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
         assert isinstance(new, ParagraphStyle)
         new.style_id = "FootnoteText"
         new.base_style = cast(ParagraphStyle, word.styles["Normal"])
@@ -154,9 +182,9 @@ def ensure_footnote_styles(word: WordDocument) -> tuple[str, str]:
         new.paragraph_format.first_line_indent = Cm(-0.5)
         new.paragraph_format.space_after = Pt(0)
         text = new
-    ref = _find(word, FOOTNOTE_REFERENCE)
+    ref = found.get(FOOTNOTE_REFERENCE.lower())
     if ref is None:
-        new_ref = word.styles.add_style(FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER, builtin=True)
+        new_ref = add_style(word, FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER, builtin=True)
         assert isinstance(new_ref, CharacterStyle)
         new_ref.style_id = "FootnoteReference"
         new_ref.font.superscript = True
@@ -178,9 +206,11 @@ def resolve_styles(
     """
     out: dict[str, str] = {}
     mapping = style_map or {}
+    needed = list(needed)
+    styles = find_styles(word, [mapping.get(name, name) for name in needed])
     for name in needed:
         wanted = mapping.get(name, name)
-        found = _find(word, wanted)
+        found = styles.get(wanted.lower())
         if found is None or found.type != WD_STYLE_TYPE.PARAGRAPH:
             what = (
                 "no paragraph style" if found is None else "a style that is not a paragraph style"

@@ -13,20 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R
 from docx.shared import Cm
-from docx.text.font import Font
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from drafting.akn.elements import AknElement
@@ -156,7 +151,7 @@ def _value(label: str, level: Level) -> int | None:
 class _Lists:
     """Word lists standing for the house style's numbering, checked against the text."""
 
-    def __init__(self, word: WordDocument, doc: Document) -> None:
+    def __init__(self, word: WordDocument, doc: Document, outline: list[_Node]) -> None:
         style = doc.house_style
         self.style = style
         deep = [style.paragraph_level, *style.point_levels]
@@ -171,7 +166,7 @@ class _Lists:
         if recital is not None and not self.shared:
             start = self._start(first_rec, recital)
             self.recitals = ooxml.add_list(word, [recital], indent_cm=S.STEP_CM, starts={0: start})
-        self._check(doc)
+        self._check(outline)
 
     @staticmethod
     def _start(first: Provision | None, level: Level) -> int:
@@ -179,36 +174,38 @@ class _Lists:
             return 1
         return _value(first.num, level) or 1
 
-    def _place(self, p: Provision) -> tuple[int, Level] | None:
-        """The list and level numbering ``p``; None when its number stays typed out."""
+    def place(self, p: Provision, level: int) -> tuple[int, Level] | None:
+        """The list and level numbering ``p`` (at depth ``level``); None when its
+        number stays typed out."""
         style = self.style
         if p.kind == "citation" or p.num is None:
             return None
         if p.kind == "recital":
             if style.recital_level is None:
                 return None  # the house style does not number these: keep what is there
-            level = style.paragraph_level if self.shared else style.recital_level
-            return self.recitals, level
-        if p.level == 0:
+            level_style = style.paragraph_level if self.shared else style.recital_level
+            return self.recitals, level_style
+        if level == 0:
             return self.paragraphs, style.paragraph_level
-        return self.paragraphs, style.point_level(p.level)
+        return self.paragraphs, style.point_level(level)
 
-    def _check(self, doc: Document) -> None:
+    def _check(self, outline: list[_Node]) -> None:
         """Refuse numbers Word would display differently: a final text must not change."""
         counters: dict[int, list[int]] = {}
-        for p in doc.provisions():
-            place = self._place(p)
+        for node in _reading_order(outline):
+            p, depth = node.provision, node.level
+            place = self.place(p, depth)
             if place is None or p.num is None:
                 continue
             list_id, level = place
             counts = counters.setdefault(list_id, [])
-            while len(counts) <= p.level:
+            while len(counts) <= depth:
                 counts.append(0)
-            if counts[p.level] == 0 and p.level == 0:
+            if counts[depth] == 0 and depth == 0:
                 counts[0] = (_value(p.num, level) or 1) - 1
-            counts[p.level] += 1
-            del counts[p.level + 1 :]
-            expected = level.label(counts[p.level])
+            counts[depth] += 1
+            del counts[depth + 1 :]
+            expected = level.label(counts[depth])
             if p.num != expected:
                 raise WordNumberingError(
                     f"{_what(p)} is numbered {p.num!r}, but Word's automatic numbering would"
@@ -218,14 +215,6 @@ class _Lists:
                     " the numbers typed out (without --word-numbering)",
                 )
 
-    def attach(self, paragraph: Paragraph, p: Provision) -> bool:
-        """Number ``paragraph`` automatically as ``p``; False when ``p`` keeps a typed number."""
-        place = self._place(p)
-        if place is None:
-            return False
-        ooxml.number_paragraph(paragraph._p, place[0], p.level)
-        return True
-
 
 def _what(p: Provision) -> str:
     names = {"recital": "preambular paragraph", "paragraph": "paragraph"}
@@ -234,75 +223,108 @@ def _what(p: Provision) -> str:
 
 # -- text -----------------------------------------------------------------------------------------
 
+# The body is built in place with lxml (see ooxml.append_run): python-docx's element
+# factory, property setters and proxies (``Paragraph.add_run``, ``Font.bold``,
+# ``CT_P.style``) cost more per paragraph than everything else in the export.
+_P, _PPR, _PSTYLE, _NUMPR, _ILVL, _NUMID, _IND = (
+    qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "numPr", "ilvl", "numId", "ind")
+)
+_R, _TAB = qn("w:r"), qn("w:tab")
+_VAL, _LEFT, _FIRST_LINE = qn("w:val"), qn("w:left"), qn("w:firstLine")
+_PLAIN: frozenset[str] = frozenset()
 
-def _add_text(run: CT_R, value: str) -> None:
-    """Append ``value`` to ``run``: a plain ``<w:t>`` unless it holds tabs or breaks.
+#: Run properties for each set of emphasis marks, as python-docx's Font setters write them.
+_RUN_PROPS: dict[frozenset[str], tuple[tuple[str, str | None], ...]] = {}
 
-    python-docx's ``run.text`` rebuilds the run character by character (a third of
-    the export time); only tabs and line breaks need its care.
-    """
-    if "\t" in value or "\n" in value or "\r" in value:
-        run.text = (run.text or "") + value
-        return
-    last = run[-1] if len(run) else None
-    if last is not None and last.tag == qn("w:t"):
-        # Continue the run's text in its one <w:t>, as Word writes it.
-        last.text = (last.text or "") + value
-        if last.text != last.text.strip():
-            last.set(qn("xml:space"), "preserve")
-        elif qn("xml:space") in last.attrib:
-            del last.attrib[qn("xml:space")]
-        return
-    run.add_t(value)
+
+def _run_props(marks: frozenset[str]) -> tuple[tuple[str, str | None], ...]:
+    props = _RUN_PROPS.get(marks)
+    if props is None:
+        found: list[tuple[str, str | None]] = []
+        if "b" in marks:
+            found.append((qn("w:b"), None))
+        if "i" in marks:
+            found.append((qn("w:i"), None))
+        if "u" in marks:
+            found.append((qn("w:u"), "single"))
+        # Superscript wins over subscript when both are marked, as it always has.
+        if "sup" in marks or "sub" in marks:
+            found.append((qn("w:vertAlign"), "superscript" if "sup" in marks else "subscript"))
+        props = _RUN_PROPS[marks] = tuple(found)
+    return props
+
+
+def _new_run(into: etree._Element, marks: frozenset[str]) -> etree._Element:
+    """A ``<w:r>`` appended to ``into``, with ``<w:rPr>`` only when ``marks`` need one."""
+    return ooxml.append_run(into, _run_props(marks))
+
+
+class _Runs:
+    """The runs of one stretch of mixed content, one run per stretch of equal formatting,
+    as Word would save it; a run's words are written once it is complete."""
+
+    __slots__ = ("builder", "into", "marks", "parts", "run")
+
+    def __init__(self, builder: _Builder, into: etree._Element) -> None:
+        self.builder = builder
+        self.into = into
+        self.run: etree._Element | None = None
+        self.marks = _PLAIN
+        self.parts: list[str] = []
+
+    def text(self, value: str | None, marks: frozenset[str]) -> None:
+        if not value:
+            return
+        if self.run is not None and marks == self.marks:
+            self.parts.append(value)
+            return
+        self.flush()
+        self.run = _new_run(self.into, marks)
+        self.marks = marks
+        self.parts = [value]
+
+    def flush(self) -> None:
+        if self.run is not None:
+            ooxml.append_text(self.run, "".join(self.parts))
+            self.run = None
+
+    def walk(self, el: etree._Element, marks: frozenset[str]) -> None:
+        self.text(el.text, marks)
+        for child in el:
+            name = local_name(child.tag)
+            if name == "authorialNote":
+                self.flush()  # the reference run ends the run before it
+                self.builder.note(child, self.into)
+            elif name in ("num", "noteRef") or not name:
+                pass
+            elif name in ("eol", "br"):
+                self.text("\n", marks)
+            else:
+                self.walk(child, marks | {name} if name in _EMPHASIS else marks)
+            self.text(child.tail, marks)
 
 
 class _Builder:
     """Writes the paragraphs of one resolution into one Word document."""
 
     def __init__(
-        self, word: WordDocument, names: Mapping[str, str], footnotes: ooxml.Footnotes
+        self,
+        word: WordDocument,
+        body: etree._Element,
+        names: Mapping[str, str],
+        footnotes: ooxml.Footnotes,
     ) -> None:
         self.word = word
+        self.body = body
         self.names = names
         self.footnotes = footnotes
         self.style_ids: dict[str, str] = {}
-        self.section: etree._Element | None = None
 
     def runs(self, block: etree._Element, into: etree._Element) -> None:
         """Append to ``into`` the runs setting AKN mixed content ``block``."""
-
-        last: list[tuple[CT_R, frozenset[str]]] = []
-
-        def text(value: str | None, marks: frozenset[str]) -> None:
-            if not value:
-                return
-            if last and last[-1][1] == marks and len(into) and into[-1] is last[-1][0]:
-                # One run per stretch of equal formatting, as Word would save it.
-                _add_text(last[-1][0], value)
-                return
-            run = ooxml.new_run()
-            _add_text(run, value)
-            font = Font(run)
-            for mark in sorted(marks):
-                setattr(font, _EMPHASIS[mark], True)
-            into.append(run)
-            last.append((run, marks))
-
-        def walk(el: etree._Element, marks: frozenset[str]) -> None:
-            text(el.text, marks)
-            for child in el:
-                name = local_name(child.tag)
-                if name == "authorialNote":
-                    self.note(child, into)
-                elif name in ("num", "noteRef") or not name:
-                    pass
-                elif name in ("eol", "br"):
-                    text("\n", marks)
-                else:
-                    walk(child, marks | {name} if name in _EMPHASIS else marks)
-                text(child.tail, marks)
-
-        walk(block, frozenset())
+        runs = _Runs(self, into)
+        runs.walk(block, _PLAIN)
+        runs.flush()
 
     def note(self, note: etree._Element, into: etree._Element) -> None:
         """A footnote reference in ``into`` and the footnote it refers to."""
@@ -311,53 +333,86 @@ class _Builder:
         into.append(run)
         blocks = [c for c in note if local_name(c.tag) == "p"] or [note]
         for i, block in enumerate(blocks):
-            p = ooxml.w("p")
-            p.get_or_add_pPr().style = self.footnotes.text_style  # type: ignore[attr-defined]
+            p = ooxml.append_paragraph(holder, self.footnotes.text_style)
             if i == 0:
                 p.append(self.footnotes.own_mark(marker, auto))
-                tab = ooxml.new_run()
-                tab.text = "\t"
-                p.append(tab)
+                etree.SubElement(etree.SubElement(p, _R), _TAB)
             self.runs(block, p)
-            holder.append(p)
 
-    def paragraph(self, style: str) -> Paragraph:
+    def paragraph(
+        self,
+        style: str,
+        *,
+        number: tuple[int, int] | None = None,
+        first_line: str | None = None,
+        left: str | None = None,
+    ) -> etree._Element:
+        """A new ``<w:p>`` at the end of the body in ``style``: list ``number`` (numId,
+        ilvl) and indents in twips, each in CT_PPr's schema order."""
         # python-docx finds a style by name by scanning every style with enum
         # conversions (2.5 ms a paragraph); look each name's id up once.
         style_id = self.style_ids.get(style)
         if style_id is None:
             style_id = self.word.styles[self.names[style]].style_id
             self.style_ids[style] = style_id
-        # Document.add_paragraph looks for <w:sectPr> among all the body's children
-        # before each insertion, which is quadratic in the length of the resolution.
-        body = self.word.element.body
-        if self.section is None:
-            self.section = body.find(qn("w:sectPr"))
-        p = cast(CT_P, OxmlElement("w:p"))
-        if self.section is not None:
-            self.section.addprevious(p)
-        else:
-            body.append(p)
-        p.style = style_id
-        return Paragraph(p, self.word._body)
+        p = etree.SubElement(self.body, _P)
+        ppr = etree.SubElement(p, _PPR)
+        etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id)
+        if number is not None:
+            num_pr = etree.SubElement(ppr, _NUMPR)
+            etree.SubElement(num_pr, _ILVL).set(_VAL, str(number[1]))
+            etree.SubElement(num_pr, _NUMID).set(_VAL, str(number[0]))
+        if first_line is not None or left is not None:
+            ind = etree.SubElement(ppr, _IND)
+            if first_line is not None:
+                ind.set(_FIRST_LINE, first_line)
+            if left is not None:
+                ind.set(_LEFT, left)
+        return p
 
     def blocks(self, style: str, blocks: list[AknElement]) -> None:
         for block in blocks:
-            self.runs(block, self.paragraph(style)._p)
+            self.runs(block, self.paragraph(style))
 
 
-def _style_of(p: Provision) -> str:
-    if p.kind == "citation":
+def _style_of(kind: str, level: int) -> str:
+    if kind == "citation":
         return S.CITATION
-    if p.kind == "recital":
+    if kind == "recital":
         return S.PREAMBULAR
-    if p.kind == "paragraph":
+    if kind == "paragraph":
         return S.OPERATIVE
-    return S.SUB if p.level == 1 else S.SUB_SUB
+    return S.SUB if level == 1 else S.SUB_SUB
 
 
-def _needed(doc: Document) -> list[str]:
-    used = {_style_of(p) for p in doc.provisions()}
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """A provision with its depth and sub-paragraphs, read from the tree once: the
+    model's ``level`` climbs to the top for each provision, and the style check, the
+    numbering check and the writing each need all three."""
+
+    provision: Provision
+    level: int
+    children: list[_Node]
+
+
+def _outline(doc: Document) -> list[_Node]:
+    """The top-level provisions of ``doc`` as nodes."""
+
+    def node(p: Provision, level: int) -> _Node:
+        return _Node(p, level, [node(c, level + 1) for c in p.children])
+
+    return [node(top, 0) for top in doc.top_level]
+
+
+def _reading_order(nodes: list[_Node]) -> Iterator[_Node]:
+    for n in nodes:
+        yield n
+        yield from _reading_order(n.children)
+
+
+def _needed(doc: Document, outline: list[_Node]) -> list[str]:
+    used = {_style_of(n.provision.kind, n.level) for n in _reading_order(outline)}
     if doc.title:
         used.add(S.TITLE)
     if doc.number_line is not None:
@@ -367,33 +422,45 @@ def _needed(doc: Document) -> list[str]:
     return [name for name in S.RESOLUTION_STYLES if name in used]
 
 
-def _provision(b: _Builder, p: Provision, lists: _Lists | None) -> None:
-    style = _style_of(p)
+#: The left indent, in twips, of a provision nested deeper than the styles go.
+_DEEP_INDENT: dict[int, str] = {}
+
+
+def _deep_indent(level: int) -> str | None:
+    if level <= 2:
+        return None
+    found = _DEEP_INDENT.get(level)
+    if found is None:
+        found = _DEEP_INDENT[level] = str(Cm(S.STEP_CM * (level + 1)).twips)
+    return found
+
+
+def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
+    p, level = node.provision, node.level
+    kind = p.kind
+    style = _style_of(kind, level)
+    left = _deep_indent(level)
+    num = p.num
+    place = lists.place(p, level) if lists is not None and num and kind != "citation" else None
+    first = b.paragraph(style, number=(place[0], level) if place is not None else None, left=left)
+    if kind == "citation":
+        ooxml.append_text(_new_run(first, _PLAIN), "–\t")
+    elif num and place is None:
+        ooxml.append_text(_new_run(first, _PLAIN), f"{num}\t")
     blocks = p.blocks
-    first = b.paragraph(style)
-    if p.level > 2:
-        first.paragraph_format.left_indent = Cm(S.STEP_CM * (p.level + 1))
-    if p.kind == "citation":
-        first.add_run("–\t")
-    elif p.num and (lists is None or not lists.attach(first, p)):
-        first.add_run(f"{p.num}\t")
     if blocks:
-        b.runs(blocks[0], first._p)
-    _continue(b, p, style, blocks[1:])
-    for child in p.children:
+        b.runs(blocks[0], first)
+    _continue(b, style, left, blocks[1:])
+    for child in node.children:
         _provision(b, child, lists)
     # The words after the sub-paragraphs (AKN wrapUp) come after them, as in the text.
-    _continue(b, p, style, p.wrap_up_blocks)
+    _continue(b, style, left, p.wrap_up_blocks)
 
 
-def _continue(b: _Builder, p: Provision, style: str, blocks: list[AknElement]) -> None:
+def _continue(b: _Builder, style: str, left: str | None, blocks: list[AknElement]) -> None:
     """Words that continue the provision, aligned with its text, not its number."""
     for block in blocks:
-        more = b.paragraph(style)
-        more.paragraph_format.first_line_indent = Cm(0)
-        if p.level > 2:
-            more.paragraph_format.left_indent = Cm(S.STEP_CM * (p.level + 1))
-        b.runs(block, more._p)
+        b.runs(block, b.paragraph(style, first_line="0", left=left))
 
 
 def _properties(word: WordDocument, doc: Document) -> None:
@@ -434,9 +501,16 @@ def build_word(
     """The python-docx document for ``doc`` (see :func:`write_docx`)."""
     word = open_template(template) if template is not None else _new_word(doc.house_style)
     text_style, ref_style = S.ensure_footnote_styles(word)
-    names = S.resolve_styles(word, _needed(doc), style_map=style_map, template=template)
-    b = _Builder(word, names, ooxml.Footnotes(text_style, ref_style))
-    lists = _Lists(word, doc) if word_numbering else None
+    outline = _outline(doc)
+    names = S.resolve_styles(word, _needed(doc, outline), style_map=style_map, template=template)
+    lists = _Lists(word, doc, outline) if word_numbering else None
+    # Paragraphs are appended at the end of the body; the section properties,
+    # which must stay last, are put back after them.
+    body = word.element.body
+    section = body.find(qn("w:sectPr"))
+    if section is not None:
+        body.remove(section)
+    b = _Builder(word, body, names, ooxml.Footnotes(text_style, ref_style))
 
     preface = doc.statement.child("preface")
     long_title = preface.child("longTitle") if preface is not None else None
@@ -449,8 +523,10 @@ def build_word(
     formula = preamble.child("formula") if preamble is not None else None
     if formula is not None and doc.formula:
         b.blocks(S.FORMULA, formula.children_named("p"))
-    for top in doc.top_level:
+    for top in outline:
         _provision(b, top, lists)
+    if section is not None:
+        body.append(section)
     ooxml.attach_footnotes(word, b.footnotes.notes)
     _properties(word, doc)
     return word
