@@ -143,8 +143,16 @@ def sub(
     text: str | None = None,
 ) -> AknElement:
     """Append a new AKN element called ``local`` to ``parent`` and return it."""
-    el = make(local, attrib, text)
-    parent.append(el)
+    # Created inside the parent's document: make() starts a new libxml2 document for
+    # each element, which is most of its cost.  A parent from another parser (a
+    # plain lxml tree) gets an element made the ordinary way.
+    el = etree.SubElement(parent, q(local), attrib or {})
+    if not isinstance(el, AknElement):
+        parent.remove(el)
+        el = make(local, attrib)
+        parent.append(el)
+    if text is not None:
+        el.text = text
     return el
 
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from lxml import etree
 
 from drafting.akn.ns import local_name
-from drafting.akn.parser import make
+from drafting.akn.parser import sub
 from drafting.docx_import.runs import NoteRef, Piece, Span
 from drafting.docx_import.styles import Format
 from drafting.model.phrases import classify, leading_phrase
@@ -160,8 +160,7 @@ def fill(
         del open_els[k + 1 :]
         del open_tags[k:]
         for tag in tags[k:]:
-            el = make(tag)
-            open_els[-1].append(el)
+            el = sub(open_els[-1], tag)
             open_els.append(el)
             open_tags.append(tag)
         append_text(piece.text)
@@ -180,10 +179,9 @@ def _mark_phrases(block: etree._Element, phrase_name: str) -> None:
             and words
             and (not seen_words or classify(words) is not None)
         ):
-            inline = make("inline", {"name": phrase_name, "refersTo": f"#{phrase_name}"})
-            inline.text = child.text
+            words_of = child.text
             child.text = None
-            child.append(inline)
+            sub(child, "inline", {"name": phrase_name, "refersTo": f"#{phrase_name}"}, words_of)
         if name != "authorialNote" and "".join(child.itertext()).strip():
             seen_words = True
         if (child.tail or "").strip():

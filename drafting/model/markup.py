@@ -16,7 +16,7 @@ from lxml import etree
 
 from drafting.akn.inline import normalize_space
 from drafting.akn.ns import local_name
-from drafting.akn.parser import make
+from drafting.akn.parser import sub
 from drafting.model.phrases import classify
 
 PHRASE_NAMES = ("preambularPhrase", "operativePhrase")
@@ -161,8 +161,7 @@ def fill_block(
                     parent.append(notes(item.note or ""))
                 continue
             assert item.tag is not None
-            el = make(item.tag)
-            parent.append(el)
+            el = sub(parent, item.tag)
             words = _plain(item).strip()
             is_phrase = (
                 phrase_name is not None
@@ -172,7 +171,7 @@ def fill_block(
             )
             if is_phrase:
                 attrs = {"name": phrase_name or "", "refersTo": f"#{phrase_name}"}
-                el.append(make("inline", attrs, text=_plain(item)))
+                sub(el, "inline", attrs, text=_plain(item))
                 first_word_seen = True
             else:
                 emit(el, item.children)

@@ -16,7 +16,7 @@ from lxml import etree
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import text_of
 from drafting.akn.ns import local_name, q
-from drafting.akn.parser import make
+from drafting.akn.parser import make, sub
 from drafting.model.markup import PHRASE_NAMES, fill_block, render_markup
 from drafting.model.metadata import retire_wids
 from drafting.model.styles import label_value
@@ -299,15 +299,12 @@ def new_provision_element(
     """A detached provision element of ``kind`` whose words are ``markup``."""
     el = make(kind)
     if num is not None:
-        el.append(make("num", text=num))
-    p = make("p")
+        sub(el, "num", text=num)
     if kind in ("recital", "citation"):
-        el.append(p)
+        p = sub(el, "p")
         name = "preambularPhrase"
     else:
-        content = make("content")
-        content.append(p)
-        el.append(content)
+        p = sub(sub(el, "content"), "p")
         name = "operativePhrase"
     if markup:  # importers fill the block themselves; parsing "" costs 30 µs a provision
         fill_block(p, markup, phrase_name=name, phrase_tag=phrase_tag)
