@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from drafting.model.styles import to_alpha, to_letters, to_roman
+from drafting.labels import to_alpha, to_letters, to_roman
 
 N = 100
 OUT = Path(__file__).resolve().parent.parent / "schemas" / "resolution-profile.sch"

@@ -5,6 +5,11 @@ OASIS release); the profile is ``schemas/resolution-profile.sch``, installed as
 package data.  Both are reached only through this module.  Like cobalt's
 ``schemas.py`` there is a report form (:func:`problems`) and an assertion form
 (:func:`assert_valid`).
+
+The profile is checked at run time by :mod:`drafting.akn.profile`, which reports
+what the Schematron reports in a single pass over the tree (the Schematron costs an
+XSLT transform and an SVRL report per validation).  The Schematron stays the
+published specification and the tests' oracle: :func:`schematron_problems`.
 """
 
 from __future__ import annotations
@@ -13,13 +18,18 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lxml import etree, isoschematron
+from lxml import etree
 
+from drafting.akn import profile
 from drafting.akn.elements import owner_eid
 from drafting.akn.ns import XPATH_NS
 from drafting.akn.parser import parse_foreign
 from drafting.errors import SchemaError
+
+if TYPE_CHECKING:
+    from lxml import isoschematron
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,10 @@ def profile_path() -> Path:
 @functools.cache
 def profile_schema(phase: str) -> isoschematron.Schematron:
     """The profile compiled for one house-style phase (``nato-pa``, ``un-ga``, ``ep``)."""
+    # Imported here: lxml.isoschematron compiles its XSLT skeletons on import, and only
+    # the tests' oracle needs it.
+    from lxml import isoschematron
+
     path = profile_path()
     doc = parse_foreign(path.read_bytes(), str(path))
     return isoschematron.Schematron(doc, phase=phase, store_report=True)
@@ -92,6 +106,17 @@ def schema_problems(tree: etree._ElementTree) -> list[Problem]:
 
 def profile_problems(tree: etree._ElementTree, phase: str) -> list[Problem]:
     """Failures against the drafting profile for house style ``phase``."""
+    return [
+        Problem(el.sourceline, owner_eid(el), message, "profile")
+        for el, message in profile.check(tree, phase)
+    ]
+
+
+def schematron_problems(tree: etree._ElementTree, phase: str) -> list[Problem]:
+    """Failures against the profile's Schematron itself: the oracle for :mod:`.profile`.
+
+    The same list as :func:`profile_problems`, about ten times slower; only tests use it.
+    """
     sch = profile_schema(phase)
     if sch.validate(tree):
         return []

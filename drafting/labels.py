@@ -1,0 +1,90 @@
+"""Labels of numbered provisions: letters and Roman numerals, both ways.
+
+These are pure functions of a number or a string, with no knowledge of XML or of
+documents, so every layer may use them: the model renumbers with them, the Word
+import reads labels back with them, and the profile check (``drafting.akn.profile``)
+and the profile schema's generator (``tools/make_profile.py``) build their label
+tables from them, so the three can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def to_roman(n: int) -> str:
+    """Lower-case Roman numeral of ``n`` (>= 1)."""
+    if n < 1:
+        raise ValueError(f"Roman numerals start at 1, not {n}")
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def from_roman(s: str) -> int | None:
+    """The value of a Roman numeral (any case); None when ``s`` is not a canonical one."""
+    s = s.lower()
+    if not s or not re.fullmatch(r"m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", s):
+        return None
+    total, i = 0, 0
+    for value, letters in _ROMAN:
+        while s.startswith(letters, i):
+            total += value
+            i += len(letters)
+    return total
+
+
+def to_alpha(n: int) -> str:
+    """Word's lowerLetter format: a..z, then aa..zz, then aaa..."""
+    if n < 1:
+        raise ValueError(f"letters start at 1, not {n}")
+    letter = chr(ord("a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def from_alpha(s: str) -> int | None:
+    """Inverse of :func:`to_alpha` (any case); None when ``s`` is not such a label."""
+    s = s.lower()
+    if not s or not s.isascii() or not s.isalpha() or len(set(s)) != 1:
+        return None
+    return (len(s) - 1) * 26 + ord(s[0]) - ord("a") + 1
+
+
+def to_letters(n: int) -> str:
+    """Letters counted like spreadsheet columns: A..Z, AA, AB, ..., AZ, BA, ..."""
+    if n < 1:
+        raise ValueError(f"letters start at 1, not {n}")
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+def from_letters(s: str) -> int | None:
+    """Inverse of :func:`to_letters` (any case); None when ``s`` is not letters."""
+    if not s or not s.isascii() or not s.isalpha():
+        return None
+    n = 0
+    for ch in s.upper():
+        n = n * 26 + ord(ch) - ord("A") + 1
+    return n
