@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 from conftest import EXAMPLES, ROOT
+from lxml import etree
 
 from drafting.akn import schema
 from drafting.akn.ns import q
@@ -111,3 +113,57 @@ def test_un_style_sub_sub_paragraphs_are_checked_in_roman_numerals() -> None:
     doc = io.load(EXAMPLES / "un-ga-example.akn.xml")
     doc.find("2(a)(ii)").element.child("num").text = "(iii)"  # type: ignore[union-attr]
     assert any("expected '(ii)'" in m for m in _messages(doc))
+
+
+def test_the_inline_group_is_spliced_into_all_five_content_models_that_use_it() -> None:
+    from drafting.akn.parser import parse_foreign
+
+    path = schema.official_xsd_path()
+    doc = parse_foreign(path.read_bytes(), str(path))
+    assert schema._splice_inline_content(doc.getroot()) == 5
+
+
+def _first(root: etree._Element, name: str) -> etree._Element:
+    return next(root.iter(q(name)))
+
+
+def _swap_first_children(el: etree._Element) -> None:
+    el.insert(0, el[1])
+
+
+def _inline_in_inline(root: etree._Element) -> None:
+    bold = etree.SubElement(_first(root, "p"), q("b"))
+    bold.append(etree.Element(q("p")))
+
+
+def _text_in_paragraph(root: etree._Element) -> None:
+    _first(root, "paragraph").text = "stray"
+
+
+# One change per kind of schema error, half of them inside inline content.
+_BREAKAGES: list[Callable[[etree._Element], object]] = [
+    lambda r: _swap_first_children(_first(r, "paragraph")),  # wrong child order
+    lambda r: _first(r, "p").append(etree.Element(q("bogus"))),  # unknown element
+    lambda r: _first(r, "p").append(etree.Element(q("paragraph"))),  # block inside inline
+    _inline_in_inline,  # block inside an inline inside a block
+    lambda r: _first(r, "num").append(etree.Element(q("intro"))),  # wrong inline child
+    lambda r: _first(r, "FRBRthis").attrib.pop("value"),  # missing required attribute
+    lambda r: _first(r, "FRBRdate").set("date", "not a date"),  # bad attribute value
+    _text_in_paragraph,  # text where not allowed
+    lambda r: _first(r, "meta").append(etree.Element(q("p"))),  # element-only content
+]
+
+
+def test_the_spliced_schema_judges_documents_exactly_like_the_official_xsd(r495: Document) -> None:
+    from drafting.akn.parser import parse_akn, parse_foreign
+
+    path = schema.official_xsd_path()
+    verbatim = etree.XMLSchema(parse_foreign(path.read_bytes(), str(path), path.as_uri()))
+    for breakage in _BREAKAGES:
+        tree = parse_akn(r495.to_bytes())
+        breakage(tree.getroot())
+        tree = parse_akn(etree.tostring(tree))  # every element gets a line number
+        assert not verbatim.validate(tree)
+        assert not schema.official_schema().validate(tree)
+        expected = [(e.line, e.message) for e in verbatim.error_log]
+        assert [(e.line, e.message) for e in schema.official_schema().error_log] == expected
