@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafting import io
 from drafting.akn import schema
@@ -17,8 +18,9 @@ from drafting.akn.parser import read_akn_file
 from drafting.errors import DraftingError, InputError, SchemaError
 from drafting.model.document import Document
 from drafting.reading import read_text
-from drafting.text import ImportResult, write_text
-from drafting.text import read_text as parse_text
+
+if TYPE_CHECKING:
+    from drafting.text import ImportResult
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 AKN_SUFFIXES = (".xml", ".akn")
@@ -52,6 +54,11 @@ def import_file(
         DocxError, TrackedChangesError: see ``drafting.docx_import.import_docx``.
         SchemaError: the result would not be valid (a bug or an odd document).
     """
+    # The text reader compiles its patterns on import: only commands that read or
+    # write text pay for it (drafting validate starts in well under 0.3 s).
+    from drafting.text import ImportResult
+    from drafting.text import read_text as parse_text
+
     p = Path(path)
     suffix = suffix_of(p)
     if suffix in TEXT_SUFFIXES:
@@ -130,6 +137,8 @@ def render(
     if fmt in AKN_SUFFIXES:
         return io.dumps(doc, validate=not validated)
     if fmt in TEXT_SUFFIXES:
+        from drafting.text import write_text
+
         return write_text(doc).encode("utf-8")
     raise InputError(
         f"drafting cannot export to {fmt or 'a file without an extension'}",
