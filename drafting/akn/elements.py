@@ -31,14 +31,42 @@ _CHILD_ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Children looked at by index before the C-level search takes over (see child()).
+_BY_INDEX = 4
+_LOCALS: dict[object, str] = {}
+_QNAMES: dict[str, str] = {
+    name: q(name)
+    for name in (
+        "num",
+        "content",
+        "list",
+        "intro",
+        "wrapUp",
+        "p",
+        "point",
+        "preface",
+        "preamble",
+        "mainBody",
+        "recitals",
+        "citations",
+        "meta",
+    )
+}
+
+
 class AknElement(etree.ElementBase):
     """An element of the AKN namespace with typed accessors used across the package."""
 
     @property
     def local(self) -> str:
         """The tag without its namespace, e.g. ``paragraph``."""
-        # Always a str: AKN elements are never comments or PIs.
-        return str(self.tag).rpartition("}")[2]
+        # Always a str: AKN elements are never comments or PIs.  The model asks this of
+        # every provision it wraps; a table of the few dozen tags beats splitting.
+        tag = self.tag
+        found = _LOCALS.get(tag)
+        if found is None:
+            found = _LOCALS[tag] = str(tag).rpartition("}")[2]
+        return found
 
     @property
     def eid(self) -> str | None:
@@ -52,18 +80,27 @@ class AknElement(etree.ElementBase):
 
     def child(self, local: str) -> AknElement | None:
         """The first direct child called ``local``; None when absent."""
-        # iterchildren filters by tag in C and makes a proxy only for the match: twice
-        # as fast as find() (which parses a path) or a Python loop over the children,
-        # and this runs for every num/content/list of every provision.
-        for c in self.iterchildren(q(local)):
-            return c if isinstance(c, AknElement) else None
+        # This runs for every num/content/list of every provision, 85,000 times in a
+        # committee cycle at 1,000 paragraphs.  The child sought is nearly always among
+        # the first (num, heading, intro stand first by the schema): looking at those
+        # by index is 2.5x faster than an iterator; lxml filters the rest in C.
+        tag = _QNAMES.get(local) or q(local)
+        n = len(self)
+        for i in range(min(n, _BY_INDEX)):
+            c = self[i]
+            if c.tag == tag:
+                return c if isinstance(c, AknElement) else None
+        if n > _BY_INDEX:
+            for c in self.iterchildren(tag):
+                return c if isinstance(c, AknElement) else None
         return None
 
     def children_named(self, *locals_: str) -> list[AknElement]:
         """Direct children whose local name is one of ``locals_``, in document order."""
         if len(locals_) == 1:
             # lxml filters by tag in C and builds proxies only for the matches.
-            return [c for c in self.iterchildren(q(locals_[0])) if isinstance(c, AknElement)]
+            tag = _QNAMES.get(locals_[0]) or q(locals_[0])
+            return [c for c in self.iterchildren(tag) if isinstance(c, AknElement)]
         return [c for c in self if isinstance(c, AknElement) and c.local in locals_]
 
     def insert_ordered(self, new: AknElement) -> None:
