@@ -134,7 +134,7 @@ def build() -> str:
     </sch:rule>
     <sch:rule context="a:citation | a:recital | a:paragraph | a:point">
       <sch:assert test="@eId">a <sch:name/> has no eId; renumber the document or import it again</sch:assert>
-      <sch:assert test="(a:p | a:content/a:p | a:list/a:intro/a:p)[normalize-space(.) != ''] or a:list/a:point">the <sch:name/> <sch:value-of select="normalize-space(a:num)"/> has no text</sch:assert>
+      <sch:assert test="(a:p | a:content/a:p | a:list/a:intro/a:p)[normalize-space(.) != ''] or a:list/a:point">the <sch:name/><sch:value-of select="concat(' ', normalize-space(a:num))"/> has no text</sch:assert>
     </sch:rule>
     <sch:rule context="a:list[parent::a:paragraph or parent::a:point]">
       <sch:assert test="a:point">a list of sub-paragraphs is empty</sch:assert>

@@ -280,9 +280,9 @@ class _Pass:
             what = f"a {_name(node.el)} has no eId; renumber the document or import it again"
             self.common.append((node.el, what))
         if not node.has_text():
-            # The schema writes "the <sch:name/> <sch:value-of/> has no text"; XSLT drops
-            # the blank text node between the two, so the label follows the name unspaced.
-            self.common.append((node.el, f"the {_name(node.el)}{node.num} has no text"))
+            # The schema puts the space before the label inside its value-of: XSLT drops
+            # a blank text node between <sch:name/> and <sch:value-of/>.
+            self.common.append((node.el, f"the {_name(node.el)} {node.num} has no text"))
 
     def recital(
         self, el: etree._Element, parent: etree._Element | None, parent_tag: object, above: int
