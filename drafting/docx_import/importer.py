@@ -46,13 +46,16 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PROVISION_QNAMES = tuple(q(t) for t in sorted(PROVISION_TAGS))
 
 
+_B, _I, _INLINE, _NUM, _P = q("b"), q("i"), q("inline"), q("num"), q("p")
+
+
 def _opens_with_phrase(block: etree._Element | None) -> bool:
     """True when ``block`` opens with a bold or italic lead phrase (``Provision.lead_phrase``)."""
     if block is None or (block.text or "").strip() or not len(block):
         return False
-    if etree.QName(block[0]).localname not in ("b", "i"):
+    if block[0].tag not in (_B, _I):
         return False
-    return any(el.get("name") in PHRASE_NAMES for el in block.iter(q("inline")))
+    return any(el.get("name") in PHRASE_NAMES for el in block.iter(_INLINE))
 
 
 class NotAResolutionError(DocxError):
@@ -155,22 +158,26 @@ def _outside_fallback(el: etree._Element, stop: etree._Element) -> bool:
 def _raw_count(body: etree._Element, notes: dict[str, dict[str, etree._Element]]) -> int:
     """Characters of the body as stored in the Word XML, independent of the reading."""
     total = 0
-    wanted = {w("t"), w("noBreakHyphen"), w("sym"), w("footnoteReference"), w("endnoteReference")}
+    t_tag, one_char = w("t"), (w("noBreakHyphen"), w("sym"))
+    wanted = {t_tag, *one_char, w("footnoteReference"), w("endnoteReference")}
+    # count() is additive: the texts are gathered and counted once, in C.
+    texts: list[str] = []
     # Walk up from each element only when the body has an mc:Fallback at all.
     fallbacks = next(body.iter(f"{{{MC}}}Fallback"), None) is not None
     for el in body.iter(*wanted):
         if fallbacks and not _outside_fallback(el, body):
             continue
-        if el.tag == w("t"):
-            total += count(el.text or "")
-        elif el.tag in (w("noBreakHyphen"), w("sym")):
+        tag = el.tag
+        if tag == t_tag:
+            texts.append(el.text or "")
+        elif tag in one_char:
             total += 1
         else:
-            kind = "footnote" if el.tag == w("footnoteReference") else "endnote"
+            kind = "footnote" if tag == w("footnoteReference") else "endnote"
             note = notes[kind].get(el.get(w("id")) or "")
             if note is not None:
-                total += sum(count(t.text or "") for t in note.iter(w("t")))
-    return total
+                texts.extend(t.text or "" for t in note.iter(t_tag))
+    return total + count("".join(texts))
 
 
 def _opening(text: str, words: int = 6) -> str:
@@ -534,13 +541,16 @@ class _Builder:
 
     def _fill(self, prov: Provision, it: Item, house: HouseStyle, lexicon_set: list[str]) -> None:
         pieces = normalise(self._typed_refs(it.pieces))
-        if house.lead_phrase_required and prov.kind in ("recital", "paragraph"):
+        lead = house.lead_phrase_required and prov.kind in ("recital", "paragraph")
+        if lead:
             pieces, phrase = add_lexicon_phrase(pieces, house.phrase_emphasis)
             if phrase:
                 lexicon_set.append(phrase)
-        block = prov.blocks[0]
+        # A provision just added holds one <p>, its words (``Provision.blocks[0]``); its
+        # sub-paragraphs come after, so the first <p> inside it is found without the proxy.
+        block = next(prov.element.iter(_P))
         fill(block, pieces, phrase_name=prov.phrase_name, notes=self._note)
-        if house.lead_phrase_required and prov.kind in ("recital", "paragraph"):
+        if lead:
             self.opens_with_phrase[prov.element] = _opens_with_phrase(block)
         # The clause text of the block is the spans' text: fill writes each and nothing else.
         self.imported += count(plain_text(pieces)) + (count(it.typed) if it.typed else 0)
@@ -619,11 +629,13 @@ class _Builder:
             item = self.placed.get(el)
             if item is None or not item.label:
                 continue
-            prov = Provision(el)
-            if prov.num is None:
+            # ``Provision.num`` without the proxy: the schema puts <num> first.
+            first = el[0] if len(el) else None
+            if first is None or first.tag != _NUM:
                 continue
-            if item.label.strip() != prov.num.strip():
+            num = (first.text or "").strip()
+            if item.label.strip() != num:
                 self.warnings.append(
                     f"paragraph {item.para.index}: numbered {item.label} in Word but"
-                    f" {prov.num} in sequence; renumbered"
+                    f" {num} in sequence; renumbered"
                 )

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from drafting.akn.ns import local_name
+from drafting.akn.ns import q
 from drafting.akn.parser import sub
 from drafting.docx_import.runs import NoteRef, Piece, Span
 from drafting.docx_import.styles import Format
@@ -47,39 +47,49 @@ def normalise(pieces: list[Piece]) -> list[Piece]:
             text = text.lstrip(" ")
         if not text:
             continue
-        prev_space = text.endswith(" ")
-        out.append(Span(text, piece.fmt))
+        prev_space = text[-1] == " "
+        # A span left as it was is kept, not copied (most are).
+        out.append(piece if text == piece.text else Span(text, piece.fmt))
     while out and isinstance(out[-1], Span):
         last = out[-1]
         assert isinstance(last, Span)
         trimmed = last.text.rstrip(" ")
         if trimmed:
-            out[-1] = Span(trimmed, last.fmt)
+            if trimmed != last.text:
+                out[-1] = Span(trimmed, last.fmt)
             break
         out.pop()
-    # Emphasis ends at the last letter: "**Recognising** that", not "**Recognising **that".
-    split: list[Piece] = []
-    for piece in out:
-        if isinstance(piece, Span) and piece.fmt.tags() and piece.text.strip():
-            core = piece.text.strip(" ")
-            lead = piece.text[: len(piece.text) - len(piece.text.lstrip(" "))]
-            tail = piece.text[len(lead) + len(core) :]
-            plain = _unemphasised(piece.fmt)
-            if lead:
-                split.append(Span(lead, plain))
-            split.append(Span(core, piece.fmt))
-            if tail:
-                split.append(Span(tail, plain))
-        else:
-            split.append(piece)
+    # Emphasis ends at the last letter: "**Recognising** that", not "**Recognising **that";
+    # then neighbouring spans of one format are merged, in the same pass.
     merged: list[Piece] = []
-    for piece in split:
-        prev = merged[-1] if merged else None
-        if isinstance(piece, Span) and isinstance(prev, Span) and prev.fmt == piece.fmt:
-            merged[-1] = Span(prev.text + piece.text, piece.fmt)
-        else:
+    for piece in out:
+        if isinstance(piece, NoteRef):
             merged.append(piece)
+            continue
+        text, fmt = piece.text, piece.fmt
+        # After the collapse above, a span has at most one space at either edge.
+        if (text[0] == " " or text[-1] == " ") and fmt.tags() and text.strip():
+            core = text.strip(" ")
+            lead = text[: len(text) - len(text.lstrip(" "))]
+            tail = text[len(lead) + len(core) :]
+            plain = _unemphasised(fmt)
+            if lead:
+                _merge(merged, Span(lead, plain))
+            _merge(merged, Span(core, fmt))
+            if tail:
+                _merge(merged, Span(tail, plain))
+        else:
+            _merge(merged, piece)
     return merged
+
+
+def _merge(merged: list[Piece], span: Span) -> None:
+    """Append ``span``, joined to the span before it when both have one format."""
+    prev = merged[-1] if merged else None
+    if isinstance(prev, Span) and (prev.fmt is span.fmt or prev.fmt == span.fmt):
+        merged[-1] = Span(prev.text + span.text, span.fmt)
+    else:
+        merged.append(span)
 
 
 _UNEMPHASISED: dict[Format, Format] = {}
@@ -136,56 +146,54 @@ def fill(
 ) -> None:
     """Fill the empty AKN ``block`` with ``pieces`` (already normalised)."""
     open_els: list[etree._Element] = [block]
-    open_tags: list[str] = []
-
-    def append_text(text: str) -> None:
-        host = open_els[-1]
-        if len(host):
-            host[-1].tail = (host[-1].tail or "") + text
-        else:
-            host.text = (host.text or "") + text
-
+    open_tags: tuple[str, ...] = ()
     for piece in pieces:
         if isinstance(piece, NoteRef):
             if notes is None:
                 continue
             del open_els[1:]
-            open_tags.clear()
+            open_tags = ()
             block.append(notes(piece))
             continue
-        tags = list(piece.fmt.tags())
-        k = 0
-        while k < len(open_tags) and k < len(tags) and open_tags[k] == tags[k]:
-            k += 1
-        del open_els[k + 1 :]
-        del open_tags[k:]
-        for tag in tags[k:]:
-            el = sub(open_els[-1], tag)
-            open_els.append(el)
-            open_tags.append(tag)
-        append_text(piece.text)
+        tags = piece.fmt.tags()
+        if tags != open_tags:
+            k = 0
+            while k < len(open_tags) and k < len(tags) and open_tags[k] == tags[k]:
+                k += 1
+            del open_els[k + 1 :]
+            for tag in tags[k:]:
+                open_els.append(sub(open_els[-1], tag))
+            open_tags = tags
+        host = open_els[-1]
+        if len(host):
+            last = host[-1]
+            last.tail = (last.tail or "") + piece.text
+        else:
+            host.text = (host.text or "") + piece.text
     if phrase_name:
         _mark_phrases(block, phrase_name)
+
+
+_B, _I, _NOTE = q("b"), q("i"), q("authorialNote")
 
 
 def _mark_phrases(block: etree._Element, phrase_name: str) -> None:
     seen_words = bool((block.text or "").strip())
     for child in list(block):
-        name = local_name(child.tag)
-        words = (child.text or "").strip()
-        if (
-            name in ("b", "i")
-            and len(child) == 0
-            and words
-            and (not seen_words or classify(words) is not None)
-        ):
-            words_of = child.text
-            child.text = None
-            sub(child, "inline", {"name": phrase_name, "refersTo": f"#{phrase_name}"}, words_of)
-        if name != "authorialNote" and "".join(child.itertext()).strip():
-            seen_words = True
-        if (child.tail or "").strip():
-            seen_words = True
+        tag = child.tag
+        words = ""
+        if tag in (_B, _I) and not len(child):
+            words = (child.text or "").strip()
+            if words and (not seen_words or classify(words) is not None):
+                words_of = child.text
+                child.text = None
+                attrib = {"name": phrase_name, "refersTo": f"#{phrase_name}"}
+                sub(child, "inline", attrib, words_of)
+        # Once a word is seen it stays seen: the text below is read only until then (a
+        # b or i holding words has been seen without walking it).
+        if not seen_words:
+            own = bool(words) or (tag != _NOTE and bool("".join(child.itertext()).strip()))
+            seen_words = own or bool((child.tail or "").strip())
 
 
 def count(text: str) -> int:

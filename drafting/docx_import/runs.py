@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -36,6 +37,7 @@ _SKIPPED_INLINE = frozenset(w(t) for t in ("del", "moveFrom", "pPr"))
 _PPR, _PSTYLE, _IND, _NUMPR = w("pPr"), w("pStyle"), w("ind"), w("numPr")
 _NUMID, _ILVL, _VAL = w("numId"), w("ilvl"), w("val")
 _R, _RPR, _RSTYLE, _SDT, _SDTCONTENT = w("r"), w("rPr"), w("rStyle"), w("sdt"), w("sdtContent")
+_T = w("t")
 _COMMENT_TAGS = frozenset((w("commentRangeStart"), w("commentReference")))
 _MATH_TAGS = frozenset((f"{{{M}}}oMath", f"{{{M}}}oMathPara"))
 _ALTERNATE, _CHOICE = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice"
@@ -53,16 +55,16 @@ def _first(el: etree._Element, tag: str) -> etree._Element | None:
     return None
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Text shown with one formatting."""
 
+    # Named tuples, not frozen dataclasses: a document makes tens of thousands of
+    # pieces (read, trimmed, normalised), and a frozen dataclass is 3x slower to make.
     text: str
     fmt: Format
 
 
-@dataclass(frozen=True)
-class NoteRef:
+class NoteRef(NamedTuple):
     """A footnote or endnote reference and the mark the reader sees (``*``, ``1``)."""
 
     kind: str  # "footnote" | "endnote"
@@ -126,6 +128,7 @@ class BodyReader:
     _where: str = "body"
     _comments_seen: set[str] = field(default_factory=set)
     _tables: dict[int, int] = field(default_factory=dict)
+    _style_indents: dict[str | None, int | None] = field(default_factory=dict)
 
     # -- block level ----------------------------------------------------------
     def read_body(self, body: etree._Element) -> list[WordParagraph]:
@@ -186,14 +189,24 @@ class BodyReader:
     # -- paragraph ------------------------------------------------------------
     def _paragraph(self, p: etree._Element, where: str, *, count_numbers: bool) -> WordParagraph:
         ppr = _first(p, _PPR)
-        style_el = _first(ppr, _PSTYLE) if ppr is not None else None
+        style_el = num_pr = ind = None
+        if ppr is not None:
+            # One pass for the three properties read (the first of each counts).
+            for c in ppr:
+                tag = c.tag
+                if tag == _PSTYLE:
+                    style_el = style_el if style_el is not None else c
+                elif tag == _NUMPR:
+                    num_pr = num_pr if num_pr is not None else c
+                elif tag == _IND:
+                    ind = ind if ind is not None else c
         style_id = style_el.get(_VAL) if style_el is not None else self.styles.default_para
-        label = self._number(ppr, style_id) if count_numbers else None
-        indent = _indent(_first(ppr, _IND) if ppr is not None else None)
+        label = self._number(num_pr, style_id) if count_numbers else None
+        indent = _indent(ind)
         if indent is None and label is not None:
             indent = label.indent
         if indent is None:
-            indent = _indent(self.styles.ppr_value(style_id, _IND))
+            indent = self._style_indent(style_id)
         if where == "body":
             self._count += 1
         index = self._count
@@ -206,8 +219,14 @@ class BodyReader:
             index, pieces, style_id, self.styles.name(style_id), label, indent, where
         )
 
-    def _number(self, ppr: etree._Element | None, style_id: str | None) -> NumLabel | None:
-        num_pr = _first(ppr, _NUMPR) if ppr is not None else None
+    def _style_indent(self, style_id: str | None) -> int | None:
+        """The left indent a paragraph style gives (asked for every unindented paragraph)."""
+        if style_id in self._style_indents:
+            return self._style_indents[style_id]
+        indent = self._style_indents[style_id] = _indent(self.styles.ppr_value(style_id, _IND))
+        return indent
+
+    def _number(self, num_pr: etree._Element | None, style_id: str | None) -> NumLabel | None:
         num_id_el = _first(num_pr, _NUMID) if num_pr is not None else None
         ilvl_el = _first(num_pr, _ILVL) if num_pr is not None else None
         style_num = self.styles.ppr_value(style_id, _NUMPR)
@@ -262,16 +281,23 @@ class BodyReader:
         return any(f.phase == "instr" for f in self._fields)
 
     def _run(self, r: etree._Element, out: list[Piece], style_id: str | None) -> None:
-        rpr = _first(r, _RPR)
-        cstyle_el = _first(rpr, _RSTYLE) if rpr is not None else None
-        cstyle = cstyle_el.get(_VAL) if cstyle_el is not None else None
-        fmt = apply_rpr(self.styles.run_format(style_id, cstyle), rpr)
-        for c in r:
+        # The children are listed once: looking for w:rPr, then reading them, would make
+        # lxml build a proxy for each twice.
+        kids = list(r)
+        rpr = None
+        for c in kids:
+            if c.tag == _RPR:
+                rpr = c
+                break
+        if rpr is None:
+            fmt = self.styles.run_format(style_id, None)
+        else:
+            cstyle_el = _first(rpr, _RSTYLE)
+            cstyle = cstyle_el.get(_VAL) if cstyle_el is not None else None
+            fmt = apply_rpr(self.styles.run_format(style_id, cstyle), rpr)
+        for c in kids:
             tag = c.tag
-            if not isinstance(tag, str):
-                continue
-            local = tag[len(_W) :] if tag.startswith(_W) else ""
-            if local == "t" and not self._fields and self._pending_mark is None:
+            if tag == _T and not self._fields and self._pending_mark is None:
                 # The common case, first: plain text outside any field.
                 shown = (c.text or "").replace("\u00ad", "")
                 if fmt.hidden:
@@ -280,6 +306,9 @@ class BodyReader:
                     continue
                 out.append(Span(_upper(shown) if fmt.caps else shown, fmt))
                 continue
+            if not isinstance(tag, str):
+                continue
+            local = tag[len(_W) :] if tag.startswith(_W) else ""
             if tag == _ALTERNATE:
                 choice = _first(c, _CHOICE)
                 if choice is not None:

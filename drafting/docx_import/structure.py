@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafting.docx_import.inline import lead_words, normalise, plain_text
 from drafting.docx_import.numbering import WORD_FORMATS
@@ -115,15 +116,30 @@ def _typed_label(item: Item) -> None:
     m = _TYPED.match(item.text)
     if not m:
         return
-    value = m.group(1) or m.group(2)
-    pattern = "({})" if m.group(1) else "{}" + (m.group(3) or ".")
+    paren, bare, stop = m.groups()
+    cands = _candidates(paren or bare, "({})" if paren else "{}" + (stop or "."))
+    if not cands:
+        return
+    item.candidates = cands
+    item.sig, item.value = cands[0]
+    item.typed = m.group(0).strip()
+    item.label = item.typed
+    item.pieces = _drop_chars(item.pieces, m.end())
+
+
+@lru_cache(maxsize=4096)
+def _candidates(value: str, pattern: str) -> tuple[tuple[Sig, int], ...]:
+    """What a typed number can be ("i": the letter or the numeral), most likely first.
+
+    A document repeats the same few hundred numbers ("(a)", "(i)"): each is read once.
+    """
     cands: list[tuple[Sig, int]] = []
     if value.isdigit():
         cands.append((("decimal", pattern), int(value)))
     else:
         case = "lower" if value.islower() else "upper" if value.isupper() else ""
         if not case:
-            return
+            return ()
         a, r = from_alpha(value), from_roman(value)
         if a is not None:
             cands.append(((f"{case}-alpha", pattern), a))
@@ -132,13 +148,7 @@ def _typed_label(item: Item) -> None:
             cands.append((("upper-alpha", pattern), k))
         if r is not None:
             cands.append(((f"{case}-roman", pattern), r))
-        if not cands:
-            return
-    item.candidates = tuple(cands)
-    item.sig, item.value = cands[0]
-    item.typed = m.group(0).strip()
-    item.label = item.typed
-    item.pieces = _drop_chars(item.pieces, m.end())
+    return tuple(cands)
 
 
 def _drop_chars(pieces: list[Piece], n: int) -> list[Piece]:

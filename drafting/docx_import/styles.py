@@ -68,6 +68,23 @@ def apply_rpr(fmt: Format, rpr: etree._Element | None) -> Format:
             found[tag] = child
     if not found:
         return fmt
+    # Only w:val is read of each property: with the format underneath it decides the
+    # result, and a document repeats a handful of combinations over thousands of runs.
+    key = (fmt, tuple((tag, el.get(_VAL)) for tag, el in found.items()))
+    cached = _APPLIED.get(key)
+    if cached is None:
+        cached = _apply(fmt, found)
+        if len(_APPLIED) < _APPLIED_MAX:
+            _APPLIED[key] = cached
+    return cached
+
+
+_VAL = w("val")
+_APPLIED: dict[tuple[Format, tuple[tuple[str, str | None], ...]], Format] = {}
+_APPLIED_MAX = 4096  # a crafted file cannot grow the cache without bound
+
+
+def _apply(fmt: Format, found: dict[str, etree._Element]) -> Format:
     values = {
         "b": fmt.b,
         "i": fmt.i,
