@@ -32,3 +32,20 @@ def assert_valid(doc: Document) -> None:
     """Fail with every problem listed when ``doc`` breaks the AKN schema or the profile."""
     found = schema.problems(doc.tree)
     assert not found, "\n".join(p.format("<doc>") for p in found)
+
+
+#: A draft whose clauses cite its own paragraphs and other documents' (cross-references).
+XREF_DRAFT = """T
+
+RESOLUTION 1
+
+The Assembly,
+
+1. **Recalling** paragraphs 1 and 2 of resolution 480;
+2. **Noting** the report;
+3. **URGES** governments:
+ - a. to act;
+ - b. to act as in paragraph 3(c), and again;
+ - c. to report under paragraph 3(b).
+4. **DECIDES** to review paragraph 3(c); and paragraph 2 of the Charter.
+"""

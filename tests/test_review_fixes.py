@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import EXAMPLES
+from conftest import EXAMPLES, XREF_DRAFT
 
 from drafting import io
 from drafting.amendments import apply_amendments, parse_amendments, voting_list
@@ -16,22 +16,6 @@ from drafting.text import read_text
 def _amend(doc_text: str, amendments: str):  # type: ignore[no-untyped-def]
     doc = read_text(doc_text).document
     return doc, apply_amendments(doc, parse_amendments(amendments, "a.txt"))
-
-
-DRAFT = """T
-
-RESOLUTION 1
-
-The Assembly,
-
-1. **Recalling** paragraphs 1 and 2 of resolution 480;
-2. **Noting** the report;
-3. **URGES** governments:
- - a. to act;
- - b. to act as in paragraph 3(c), and again;
- - c. to report under paragraph 3(b).
-4. **DECIDES** to review paragraph 3(c); and paragraph 2 of the Charter.
-"""
 
 
 def test_the_report_may_not_overwrite_the_amended_text(tmp_path: Path) -> None:
@@ -54,7 +38,7 @@ def test_the_report_may_not_overwrite_the_amended_text(tmp_path: Path) -> None:
 
 def test_references_to_sub_paragraphs_follow_even_before_punctuation() -> None:
     _, amended = _amend(
-        DRAFT,
+        XREF_DRAFT,
         "Amendment 1\nTabled by: X\nParagraph 3(a)\nDelete sub-paragraph\nStatus: adopted\n",
     )
     doc = amended.document
@@ -65,7 +49,7 @@ def test_references_to_sub_paragraphs_follow_even_before_punctuation() -> None:
 
 def test_references_to_another_documents_paragraphs_are_left_alone() -> None:
     _, amended = _amend(
-        DRAFT, "Amendment 1\nTabled by: X\nParagraph 2\nDelete paragraph\nStatus: adopted\n"
+        XREF_DRAFT, "Amendment 1\nTabled by: X\nParagraph 2\nDelete paragraph\nStatus: adopted\n"
     )
     doc = amended.document
     assert doc.find("1").text == "Recalling paragraphs 1 and 2 of resolution 480;"
@@ -74,7 +58,7 @@ def test_references_to_another_documents_paragraphs_are_left_alone() -> None:
 
 
 def test_the_voting_list_and_the_amended_text_agree_on_what_falls() -> None:
-    draft = read_text(DRAFT).document
+    draft = read_text(XREF_DRAFT).document
     text = (
         "Amendment 1\nTabled by: X\nParagraph 3\nDelete paragraph\nStatus: adopted\n\n"
         "Compromise amendment C1\nTabled by: Rapporteur\nParagraph 3(b)\n"

@@ -21,8 +21,8 @@ from lxml import etree
 
 from drafting.akn import schema
 from drafting.akn.elements import AknElement, owner_eid
-from drafting.akn.inline import replace_text, text_of
-from drafting.akn.ns import XPATH_NS
+from drafting.akn.inline import NOT_TEXT, replace_text, text_of
+from drafting.akn.ns import XPATH_NS, q
 from drafting.akn.parser import make, sub
 from drafting.amendments.errors import AmendmentApplicationError, AmendmentTargetError
 from drafting.amendments.model import (
@@ -43,10 +43,10 @@ from drafting.amendments.resolve import (
     resolve,
     top_keys,
 )
-from drafting.amendments.voting import voting_order
+from drafting.amendments.voting import provision_order, voting_order
 from drafting.model.document import Document
 from drafting.model.markup import fill_block
-from drafting.model.provision import Provision, new_provision_element
+from drafting.model.provision import PROVISION_TAGS, Provision, new_provision_element
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,8 @@ def apply_amendments(
     near: dict[object, list[int]] = {}
     for c in ordered:
         a = c.amendment
-        keys = [("top", k) for k in top_keys(c.targets)] + [("where", repr(a.where))]
+        keys: list[tuple[str, object]] = [("top", k) for k in top_keys(c.targets)]
+        keys.append(("where", a.where))
         candidates = set(near.get(("replaced", a.number), []))
         for key in keys:
             candidates.update(near.get(key, []))
@@ -369,39 +370,73 @@ _RECITAL_XREF = re.compile(
 _ONE = re.compile(r"\d+(?:\s*\([a-z0-9]+\))*|\b[A-Z]{1,3}\b")
 
 
+_PROVISION_QNAMES = frozenset(q(t) for t in PROVISION_TAGS)
+_NAMING = ".//a:p[contains(., 'paragraph') or contains(., 'recital') or .//*[{}]]".format(
+    " or ".join(f"local-name()='{name}'" for name in sorted(NOT_TEXT))
+)
+
+
+def _naming_blocks(doc: Document) -> list[tuple[Provision, AknElement]]:
+    """The blocks of provisions whose text has ``paragraph`` or ``recital`` in it, with
+    their provision, in the order of ``doc.provisions()`` (each provision's own
+    blocks, then its wrap-up).
+
+    Walking every provision for its blocks cost 0.1 s at 1,000 paragraphs, for the
+    few that name another; libxml2 finds those.  Its text of a block is the clause
+    text (:func:`text_of`) unless the block holds a note or a label, which may also
+    hide the word around it (``para<noteRef/>graph``): such blocks are looked at too.
+    """
+    hits = doc.statement.xpath(_NAMING, namespaces=XPATH_NS)
+    found = [b for b in hits if isinstance(b, AknElement)] if isinstance(hits, list) else []
+    if not found:
+        return []
+    order = provision_order(doc)
+    out: list[tuple[int, int, Provision, AknElement]] = []
+    for block in found:
+        owner = next((a for a in block.iterancestors() if a.tag in _PROVISION_QNAMES), None)
+        rank = order.get(owner) if owner is not None else None
+        if rank is None or not isinstance(owner, AknElement):
+            continue
+        prov = Provision(owner)
+        k = next((i for i, b in enumerate(prov.blocks + prov.wrap_up_blocks) if b is block), None)
+        if k is not None:
+            out.append((rank, k, prov, block))
+    out.sort(key=lambda e: (e[0], e[1]))
+    return [(prov, block) for _, _, prov, block in out]
+
+
 def _follow_references(
     doc: Document, mapping: Mapping[str, str], deleted: set[str]
 ) -> tuple[list[CrossReference], list[str]]:
     """Rewrite ``paragraph 13`` to ``paragraph 14`` wherever the number moved."""
     found: list[CrossReference] = []
     warnings: list[str] = []
-    for prov in doc.provisions():
-        for block in prov.blocks + prov.wrap_up_blocks:
-            text = text_of(block)
-            edits: list[tuple[int, int, str]] = []
-            for word, rx in (("paragraph", _PARA_XREF), ("recital", _RECITAL_XREF)):
-                if word not in text:
-                    continue  # each pattern needs its word, in lower case: skip the scan
-                for m in rx.finditer(text):
-                    if _OTHER_DOCUMENT.match(text, m.end()):
+    for prov, block in _naming_blocks(doc):
+        text = text_of(block)
+        edits: list[tuple[int, int, str]] = []
+        for word, rx in (("paragraph", _PARA_XREF), ("recital", _RECITAL_XREF)):
+            if word not in text:
+                continue  # each pattern needs its word, in lower case: skip the scan
+            for m in rx.finditer(text):
+                if _OTHER_DOCUMENT.match(text, m.end()):
+                    warnings.append(
+                        f"{prov.ref or prov.eid} cites {m.group(0)!r} of another document;"
+                        " left as it is"
+                    )
+                    continue
+                base = m.start("refs")
+                for one in _ONE.finditer(m.group("refs")):
+                    ref = re.sub(r"\s+", "", one.group(0))
+                    if ref in mapping:
+                        edits.append((base + one.start(), base + one.end(), mapping[ref]))
+                        found.append(CrossReference(prov.eid or "", ref, mapping[ref]))
+                    elif ref in deleted:
                         warnings.append(
-                            f"{prov.ref or prov.eid} cites {m.group(0)!r} of another document;"
-                            " left as it is"
+                            f"{prov.ref or prov.eid} refers to {m.group('noun')} {ref},"
+                            " which was deleted; check the wording"
                         )
-                        continue
-                    base = m.start("refs")
-                    for one in _ONE.finditer(m.group("refs")):
-                        ref = re.sub(r"\s+", "", one.group(0))
-                        if ref in mapping:
-                            edits.append((base + one.start(), base + one.end(), mapping[ref]))
-                            found.append(CrossReference(prov.eid or "", ref, mapping[ref]))
-                        elif ref in deleted:
-                            warnings.append(
-                                f"{prov.ref or prov.eid} refers to {m.group('noun')} {ref},"
-                                " which was deleted; check the wording"
-                            )
-            for start, end, new in sorted(edits, reverse=True):
-                replace_text(block, start, end, new)
+        for start, end, new in sorted(edits, reverse=True):
+            replace_text(block, start, end, new)
     return found, warnings
 
 
@@ -409,7 +444,10 @@ def _follow_references(
 
 
 def _safe_id(number: str) -> str:
-    return "amendment_" + re.sub(r"[^A-Za-z0-9_-]", "-", number)
+    return "amendment_" + _UNSAFE.sub("-", number)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
 def _xpath_one(el: AknElement, path: str) -> AknElement | None:
@@ -471,7 +509,9 @@ def _record(
     source = ident.get("source", "#source") if ident is not None else "#source"
     expression = _xpath_one(meta, "a:identification/a:FRBRExpression/a:FRBRuri")
     base = expression.get("value", "") if expression is not None else ""
-    taken = {e.get("eId") for e in doc.statement.iter() if isinstance(e, AknElement)}
+    # Every eId in use, read by libxml2 (a Python loop over all elements took 25 ms).
+    ids = doc.statement.xpath("descendant-or-self::a:*/@eId", namespaces=XPATH_NS)
+    taken = {str(v) for v in ids} if isinstance(ids, list) else set()
 
     next_k: dict[str, int] = {}
 

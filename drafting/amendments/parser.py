@@ -99,6 +99,7 @@ _FIELD = re.compile(
     r"\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+_WHY_NAME = re.compile(_WHY, re.IGNORECASE)
 _BARE_FIELD = re.compile(rf"^(?P<name>{_BY})\s+(?P<value>\S.*)$|^(?P<why>{_WHY})\s*$", re.I)
 #: EP amendments carry the language of the original: "Or. en".
 _IGNORED = re.compile(
@@ -131,15 +132,22 @@ def _field(cleaned: str) -> tuple[str, str] | None:
         value = (m.group("value") or "").strip()
     if name == "status" or name.startswith("replac"):
         return ("status" if name == "status" else "replaces"), value
-    if re.fullmatch(_WHY, name, re.IGNORECASE):
+    if _WHY_NAME.fullmatch(name):
         return "justification", value
     return "by", value
+
+
+_NOT_NAME = re.compile(r"[0-9\"“”„«»|:]")
+_VERB = re.compile(VERB, re.IGNORECASE)
+#: A name list that runs on to the next line: it ends in "," ";" "&" or "and".
+_RUNS_ON = re.compile(r"(?:[,;&]|\band)$")
+_ENDS_IN_AND = re.compile(r"(?:\band|&)$")
 
 
 def _looks_like_name(cleaned: str) -> bool:
     """A further line of a ``Tabled by:`` list: no quotation, number, operation or
     sentence (a justification that lost its label is not taken for a name)."""
-    if re.search(r"[0-9\"“”„«»|:]", cleaned) or re.match(VERB, cleaned, re.IGNORECASE):
+    if _NOT_NAME.search(cleaned) or _VERB.match(cleaned):
         return False
     if len(cleaned.split()) > 10 or cleaned.endswith((".", "!", "?")):
         return False
@@ -153,7 +161,7 @@ def _add_name(names: list[str], name: str) -> None:
     name = name.strip()
     if not name:
         return
-    if names and re.search(r"(?:\band|&)$", names[-1]):
+    if names and _ENDS_IN_AND.search(names[-1]):
         names[-1] = f"{names[-1]} {name}"
     elif names:
         names[-1] = names[-1].rstrip(",;")
@@ -177,7 +185,10 @@ def _clean(line: str) -> str:
 
 
 def _numbers(text: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(r"[,\s]+|\band\b", text) if t)
+    return tuple(t for t in _NUMBER_SEP.split(text) if t) if text else ()
+
+
+_NUMBER_SEP = re.compile(r"[,\s]+|\band\b")
 
 
 @dataclass
@@ -208,7 +219,9 @@ def _split(text: str, source: str) -> list[_Block]:
     blocks: list[_Block] = []
     for i, raw in enumerate(text.splitlines(), 1):
         cleaned = _clean(raw)
-        m = _HEADER.match(cleaned)
+        # Every heading has "am" in it (amendment, amdt., am.): other lines skip both patterns.
+        maybe = "am" in cleaned.lower()
+        m = _HEADER.match(cleaned) if maybe else None
         if m:
             kind = m.group("kind").lower()
             by = (m.group("by") or m.group("by2") or "").strip()
@@ -227,7 +240,7 @@ def _split(text: str, source: str) -> list[_Block]:
             else:
                 block.tabled_by = by
             blocks.append(block)
-        elif _HEADERISH.match(cleaned):
+        elif maybe and _HEADERISH.match(cleaned):
             number = blocks[-1].number if blocks else ""
             raise _syntax(
                 source,
@@ -331,7 +344,8 @@ def parse_amendments_leniently(
 
 def _unbalanced(s: str) -> bool:
     """True when a double quotation (or guillemet) opened on this line is not closed."""
-    return sum(s.count(c) for c in '"“”„') % 2 == 1 or s.count("«") != s.count("»")
+    doubles = s.count('"') + s.count("“") + s.count("”") + s.count("„")
+    return doubles % 2 == 1 or s.count("«") != s.count("»")
 
 
 def _logical_line(lines: Sequence[tuple[int, str]], i: int) -> tuple[str, int]:
@@ -440,7 +454,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
             i += 1
             continue
         if (
-            mode == "names" or (mode == "more names" and re.search(r"(?:[,;&]|\band)$", names[-1]))
+            mode == "names" or (mode == "more names" and _RUNS_ON.search(names[-1]))
         ) and _looks_like_name(cleaned):
             _add_name(names, cleaned)
             i += 1

@@ -70,6 +70,8 @@ def plain(text: str) -> str:
     """Words without bold/italic/underline markup: quoted words are matched against the
     draft's words, and new words take the emphasis of the words around them (a lead
     phrase stays bold), so ``**Noting**`` means the word Noting."""
+    if "*" not in text and "_" not in text and "<" not in text:
+        return text  # no markup (the usual case): skip the five passes
     for rx in _EMPHASIS:
         text = rx.sub(lambda m: m.group(m.lastindex or 1), text)
     return text
@@ -122,6 +124,24 @@ _OF_PARENT = re.compile(
     r"(?:the\s+)?(?P<parent>(?:operative\s+|preambular\s+)?(?:paragraph|para\.?)\s+.+)$",
     re.IGNORECASE,
 )
+#: What a line naming a place starts with (after ``in the``): a title, ``OP``/``PP``, or
+#: a noun; a line that starts otherwise names none (checked before the passes below).
+_MAY_BE_PLACE = re.compile(
+    r"(?:in\s+(?:the\s+)?)?(?:the\s+title|title|op|pp|operative|preambular|sub|para|point"
+    r"|recital|citation)",
+    re.IGNORECASE,
+)
+_IN_THE = re.compile(r"^in\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+_TITLE = re.compile(
+    r"(?:the\s+)?title(?:\s+of\s+the\s+(?:draft|motion|resolution|text)[\w\s]*)?[.:]?",
+    re.IGNORECASE,
+)
+_DASH = re.compile(r"\s+[–—-]\s+")
+_DOT = re.compile(r"(?<=[0-9a-z)])\.(?=[0-9a-z(])", re.IGNORECASE)
+_IS_NEW = re.compile(r"\s*\(new\)\s*[.:]?$", re.IGNORECASE)
+_NOUN_THEN_LABEL = re.compile(rf"^(?:{NOUN})\s+[0-9A-Z]", re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[\"“”„«»‘’]")
+_SPACES = re.compile(r"\s+")
 _LOCATION_HINT = "write e.g. Paragraph 13(b), Operative paragraph 5(c)(ii), Recital B or Title"
 
 
@@ -151,33 +171,34 @@ def read_location(text: str) -> Location | None:
         Unclear: the text names a place, but not one that can be read for sure.
     """
     original = text.strip()
-    text = re.sub(r"^in\s+(?:the\s+)?(?=\S)", "", original, flags=re.IGNORECASE)
-    if re.fullmatch(
-        r"(?:the\s+)?title(?:\s+of\s+the\s+(?:draft|motion|resolution|text)[\w\s]*)?[.:]?",
-        text,
-        re.IGNORECASE,
-    ):
+    if not _MAY_BE_PLACE.match(original):
+        return None  # most lines (operations, names) name no place: skip the passes below
+    text = _IN_THE.sub("", original)
+    if _TITLE.fullmatch(text):
         return Location("title")
-    text = _SHORTHAND.sub(
-        lambda m: ("Operative" if m.group("k").lower() == "op" else "Preambular") + " paragraph ",
-        text,
-    )
-    of = _OF_PARENT.match(text)
+    # Each pass below needs a letter or mark most places lack: skip it without one.
+    if text[:2].lower() in ("op", "pp"):
+        text = _SHORTHAND.sub(
+            lambda m: (
+                ("Operative" if m.group("k").lower() == "op" else "Preambular") + " paragraph "
+            ),
+            text,
+        )
+    of = _OF_PARENT.match(text) if "of" in text.lower() else None
     if of:
         text = f"{of.group('parent')}, {of.group('sub')} {of.group('label')}"
-    text = re.sub(r"\s+[–—-]\s+", ", ", text)  # EP: Paragraph 1 – point b
-    text = re.sub(r"(?<=[0-9a-z)])\.(?=[0-9a-z(])", " ", text, flags=re.IGNORECASE)  # 13.b
-    is_new = re.search(r"\s*\(new\)\s*[.:]?$", text, re.IGNORECASE)
+    text = _DASH.sub(", ", text)  # EP: Paragraph 1 – point b
+    if "." in text:
+        text = _DOT.sub(" ", text)  # 13.b
+    is_new = _IS_NEW.search(text) if "(" in text else None
     if is_new:
         text = text[: is_new.start()]
     m = _LOCATION.match(text)
     if m is None:
-        if re.match(rf"^(?:{NOUN})\s+[0-9A-Z]", text, re.IGNORECASE) and not re.search(
-            r"[\"“”„«»‘’]", text
-        ):
+        if _NOUN_THEN_LABEL.match(text) and not _QUOTE_MARK.search(text):
             raise Unclear(f"cannot read the place {original!r}")
         return None
-    noun = re.sub(r"\s+", " ", m.group("noun").lower()).rstrip("s")
+    noun = _SPACES.sub(" ", m.group("noun").lower()).rstrip("s")
     ref_text = m.group("ref")
     tokens = _TOKENS.findall(_SUBWORDS.sub(" ", ref_text))
     if not tokens:

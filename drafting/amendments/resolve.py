@@ -9,13 +9,13 @@ same words whatever else is adopted before it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import text_of
-from drafting.akn.ns import XPATH_NS
+from drafting.akn.ns import XPATH_NS, q
 from drafting.amendments.errors import AmendmentTargetError
 from drafting.amendments.model import (
     Amendment,
@@ -44,6 +44,7 @@ from drafting.amendments.words import (
 from drafting.errors import DraftingError
 from drafting.model.document import Document
 from drafting.model.provision import Provision
+from drafting.model.styles import label_value
 
 TargetKind = Literal["text", "delete", "replace", "insert", "move"]
 
@@ -137,13 +138,26 @@ class Lookup:
         self.doc = doc
         self._pools: dict[str, list[Provision]] = {}
         self._tables: dict[object, tuple[list[Provision], dict[str, list[Provision]]]] = {}
+        self._numbers: dict[AknElement, str | None] = {}
+
+    def number(self, p: Provision) -> str | None:
+        """``p.number``, read once (the model reads the ``<num>`` afresh each time)."""
+        el = p.element
+        if el not in self._numbers:
+            num = p.num
+            self._numbers[el] = label_value(num) if num else None
+        return self._numbers[el]
+
+    def children(self, p: Provision) -> tuple[list[Provision], dict[str, list[Provision]]]:
+        """The sub-paragraphs of ``p`` and their index (see :meth:`table`)."""
+        return self.table(p.element, lambda: p.children)
 
     def pool(self, name: str) -> list[Provision]:
         """``numbered`` (top level), ``paragraphs``, ``recitals`` or ``citations``."""
         if name not in self._pools:
             doc = self.doc
             self._pools[name] = {
-                "numbered": lambda: [p for p in doc.top_level if p.number],
+                "numbered": lambda: [p for p in doc.top_level if self.number(p)],
                 "paragraphs": lambda: doc.paragraphs,
                 "recitals": lambda: doc.recitals,
                 "citations": lambda: doc.citations,
@@ -151,14 +165,16 @@ class Lookup:
         return self._pools[name]
 
     def table(
-        self, key: object, options: Sequence[Provision]
+        self, key: object, options: Sequence[Provision] | Callable[[], Sequence[Provision]]
     ) -> tuple[list[Provision], dict[str, list[Provision]]]:
-        """``options`` and their index by lower-case number, built once per ``key``."""
+        """``options`` (or what the callable gives) and their index by lower-case number,
+        built once per ``key``: the options are only computed the first time."""
         if key not in self._tables:
+            listed = list(options() if callable(options) else options)
             index: dict[str, list[Provision]] = {}
-            for p in options:
-                index.setdefault((p.number or "").lower(), []).append(p)
-            self._tables[key] = (list(options), index)
+            for p in listed:
+                index.setdefault((self.number(p) or "").lower(), []).append(p)
+            self._tables[key] = (listed, index)
         return self._tables[key]
 
 
@@ -166,12 +182,12 @@ def _walk(lookup: Lookup, pool: str, parts: Sequence[str], what: str) -> Provisi
     current: Provision | None = None
     for depth, part in enumerate(parts):
         if current is None:
-            options, index = lookup.table(pool, lookup.pool(pool))
+            options, index = lookup.table(pool, lambda: lookup.pool(pool))
         else:
-            options, index = lookup.table(current.element, current.children)
+            options, index = lookup.children(current)
         match = index.get(part.lower(), [])
         if len(match) != 1:
-            labels = [p.number for p in options if p.number]
+            labels = [n for n in map(lookup.number, options) if n]
             shown = parts[0] + "".join(f"({x})" for x in parts[1 : depth + 1])
             have = (
                 f"{labels[0]} to {labels[-1]}" if len(labels) > 1 else (labels[0] if labels else "")
@@ -490,29 +506,31 @@ def check_amendments(doc: Document, amendments: Sequence[Amendment]) -> list[Che
 
 
 _TOP_KINDS = ("citation", "recital", "paragraph")
+_TOP_TAGS = tuple(q(kind) for kind in _TOP_KINDS)
 
 
-def top_keys(targets: Sequence[Target]) -> set[int]:
-    """The top-level provisions (or the title) ``targets`` reach, as element ids.
+def top_keys(targets: Sequence[Target]) -> set[AknElement]:
+    """The top-level provisions (or the title) ``targets`` reach, as elements.
 
     Two amendments can only clash when they reach the same top-level provision:
     every clash is between a provision and itself or one of its sub-paragraphs.
+    The keys are the elements, not their ``id()``: lxml makes a fresh proxy for an
+    element nobody holds, so the id of the paragraph above 13(b) could differ from
+    one amendment to the next (missing a clash) or be reused by another paragraph
+    (comparing 20,000 pairs instead of 500 at 1,000 amendments).  Held in the
+    keys, the proxy stays the same for as long as they are used.
     """
-    keys: set[int] = set()
+    keys: set[AknElement] = set()
     for t in targets:
         for host in (t.host, t.anchor):
             if host is None:
                 continue
-            top = node = host.element
-            while (parent := node.getparent()) is not None:
-                node = parent
-                if isinstance(node, AknElement) and node.local in (
-                    "citation",
-                    "recital",
-                    "paragraph",
-                ):
+            top = host.element
+            # libxml2 climbs to the root and hands over only the provisions on the way.
+            for node in top.iterancestors(*_TOP_TAGS):
+                if isinstance(node, AknElement):
                     top = node
-            keys.add(id(top))
+            keys.add(top)
     return keys
 
 
@@ -527,7 +545,7 @@ def candidate_pairs(checks: Sequence[Check]) -> list[tuple[int, int]]:
     for i, c in enumerate(checks):
         for key in top_keys(c.targets):
             buckets.setdefault(("top", key), []).append(i)
-        buckets.setdefault(("where", repr(c.amendment.where)), []).append(i)
+        buckets.setdefault(("where", c.amendment.where), []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         for n, i in enumerate(members):
