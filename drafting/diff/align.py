@@ -20,14 +20,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import cast
+from sys import intern
 
 from lxml import etree
 
-from drafting.akn.ns import XPATH_NS, local_name, q
+from drafting.akn.ns import XPATH_NS, q
 from drafting.diff.lcs import LcsIndex
 from drafting.diff.records import Change, ChangeKind, Run, Side, Slot, SlotRole, Subject, WordOp
-from drafting.diff.words import block_runs, blocks_runs, diff_runs, words
+from drafting.diff.words import Codes, RunCache, block_runs, blocks_runs, diff_runs, words
 from drafting.model.document import Document
 from drafting.model.styles import label_value
 
@@ -40,7 +40,7 @@ _FULL_MATRIX = 40_000
 _WINDOW = 60
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """One provision (or the title, or the formula) of one version, during alignment."""
 
@@ -136,8 +136,11 @@ def _parts(el: etree._Element) -> tuple[str | None, list[etree._Element], list[e
     return label, list(intro.iterchildren(_P)) if intro is not None else [], points
 
 
-def build_tree(doc: Document) -> list[Node]:
-    """The top-level nodes of ``doc``: title, formula, then provisions with their children."""
+def build_tree(doc: Document, cache: RunCache | None = None) -> list[Node]:
+    """The top-level nodes of ``doc``: title, formula, then provisions with their children.
+
+    ``cache`` is shared by the two versions of one diff (see :func:`blocks_runs`).
+    """
     top: list[Node] = []
     title = _first(doc, "a:preface/a:longTitle//a:docTitle")
     if title is not None:
@@ -146,27 +149,49 @@ def build_tree(doc: Document) -> list[Node]:
     if formula is not None:
         top.append(Node("formula", "preamble__formula_1", None, None, None, tuple(formula)))
 
-    def node(el: etree._Element, parent: Node | None, index: int) -> Node:
+    values: dict[str, str] = {}  # label -> number: labels repeat from provision to provision
+
+    def node(el: etree._Element, kind: Subject, parent: Node | None, index: int) -> Node:
         num, blocks, children = _parts(el)
-        number = label_value(num) if num else None
+        if num:
+            num = intern(num)
+            number = values.get(num)
+            if number is None:
+                number = values[num] = label_value(num)
+        else:
+            number = None
         if parent is None or number is None:
             ref = number
         else:
             ref = f"{parent.ref}({number})" if parent.ref is not None else None
-        kind = cast(Subject, local_name(el.tag))
-        n = Node(kind, el.get("eId"), el.get("wId"), num, ref, blocks_runs(blocks), parent, index)
-        n.children = [node(c, n, i) for i, c in enumerate(children)]
+        # Interned: the versions share most identifiers, and a wId is mostly its eId.
+        eid, wid = el.get("eId"), el.get("wId")
+        eid = intern(eid) if eid is not None else None
+        wid = intern(wid) if wid is not None else None
+        n = Node(kind, eid, wid, num, ref, blocks_runs(blocks, cache), parent, index)
+        if children:  # sub-paragraphs are <point>s
+            n.children = [node(c, "point", n, i) for i, c in enumerate(children)]
         return n
 
     counters: dict[str, int] = defaultdict(int)
     for p in doc.top_level:
-        top.append(node(p.element, None, counters[p.kind]))
-        counters[p.kind] += 1
+        kind = p.kind
+        top.append(node(p.element, kind, None, counters[kind]))
+        counters[kind] += 1
     return top
 
 
-def _walk(top: list[Node]) -> list[Node]:
-    return [n for t in top for n in t.walk()]
+def walk_all(top: list[Node]) -> list[Node]:
+    """Every node under ``top``, in reading order (what :meth:`Node.walk` gives,
+    without a generator per level)."""
+    out: list[Node] = []
+    stack = top[::-1]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if n.children:
+            stack.extend(reversed(n.children))
+    return out
 
 
 def _link(o: Node, n: Node) -> None:
@@ -324,13 +349,16 @@ def mark_moves(new_top: list[Node]) -> None:
         by_subject[t.subject].append(t)
     for siblings in by_subject.values():
         group(siblings, None)
-    for n in _walk(new_top):
+    for n in walk_all(new_top):
         if n.children:
             group(n.children, n)
 
 
-def classify(o: Node | None, n: Node | None, *, ignore_numbering: bool) -> Change:
-    """The change record for one pair (or one lone provision)."""
+def classify(
+    o: Node | None, n: Node | None, *, ignore_numbering: bool, codes: Codes | None = None
+) -> Change:
+    """The change record for one pair (or one lone provision); ``codes`` as for
+    :func:`diff_runs`."""
     if o is None:
         assert n is not None
         ops: tuple[WordOp, ...] = (WordOp("insert", n.runs),) if n.runs else ()
@@ -338,7 +366,7 @@ def classify(o: Node | None, n: Node | None, *, ignore_numbering: bool) -> Chang
     if n is None:
         ops = (WordOp("delete", o.runs),) if o.runs else ()
         return Change("deleted", o.subject, o.side(), None, ops)
-    ops = diff_runs(o.runs, n.runs)
+    ops = diff_runs(o.runs, n.runs, codes)
     kind: ChangeKind
     if n.moved:
         kind = "moved"
@@ -354,7 +382,7 @@ def classify(o: Node | None, n: Node | None, *, ignore_numbering: bool) -> Chang
 # -- order ---------------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entry:
     """A place in the output: one node of NEW, or one node of OLD shown at its old place."""
 
@@ -447,7 +475,7 @@ def _in_move(o: Node) -> bool:
 
 def order(old_top: list[Node], new_top: list[Node]) -> tuple[list[Entry], list[Entry]]:
     """The reading list (each provision once) and the redline layout (moves twice)."""
-    old_all = _walk(old_top)
+    old_all = walk_all(old_top)
     # Each OLD node's position among its siblings.
     where = {id(t): i for i, t in enumerate(old_top)}
     for o in old_all:
@@ -457,7 +485,7 @@ def order(old_top: list[Node], new_top: list[Node]) -> tuple[list[Entry], list[E
         return o.partner is None or not o.partner.moved
 
     # The reading list: NEW in order; each deletion after its last staying elder sibling.
-    reading = _Sequence([Entry(n.partner, n, "here") for n in _walk(new_top)])
+    reading = _Sequence([Entry(n.partner, n, "here") for n in walk_all(new_top)])
     by_new = {id(e.new): e for e in reading.items}
     by_old: dict[int, Entry] = {}
 
@@ -475,9 +503,14 @@ def order(old_top: list[Node], new_top: list[Node]) -> tuple[list[Entry], list[E
     # The layout: a move appears as "from" at the old place and "to" at the new one.
     layout: list[Entry] = []
     from_slot: dict[int, Entry] = {}
+    # NEW nodes that moved or stand under one that did (parents come first).
+    under_move: set[int] = set()
+    for n in walk_all(new_top):
+        if n.moved or (n.parent is not None and id(n.parent) in under_move):
+            under_move.add(id(n))
     for e in reading.items:
         if e.new is not None:
-            moving = e.old is not None and (e.new.moved or any(a.moved for a in e.new.ancestors()))
+            moving = e.old is not None and id(e.new) in under_move
             layout.append(Entry(e.old, e.new, "to" if moving else "here"))
         elif e.old is not None and not _in_move(e.old):
             layout.append(e)
@@ -514,7 +547,10 @@ def build_result(
 ) -> tuple[tuple[Change, ...], tuple[Slot, ...]]:
     """The changes in reading order, and the redline layout as slots into them."""
     reading, layout = order(old_top, new_top)
-    changes = tuple(classify(e.old, e.new, ignore_numbering=ignore_numbering) for e in reading)
+    codes = Codes()
+    changes = tuple(
+        classify(e.old, e.new, ignore_numbering=ignore_numbering, codes=codes) for e in reading
+    )
     index_new = {id(e.new): i for i, e in enumerate(reading) if e.new is not None}
     index_old = {id(e.old): i for i, e in enumerate(reading) if e.new is None}
     slots = []

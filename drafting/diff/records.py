@@ -24,7 +24,7 @@ _LIGHT = {"b": ("**", "**"), "i": ("*", "*"), "u": ("<u>", "</u>")}
 _LIGHT.update({"sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>")})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of clause text with the inline marks around it.
 
@@ -51,8 +51,11 @@ def runs_markup(runs: tuple[Run, ...] | list[Run]) -> str:
     """Drafting's light markup for ``runs`` (``**Recognising** that ...``), balanced."""
     out: list[str] = []
     for r in runs:
-        if r.is_note:
+        if r.note is not None:
             out.append(f"[^{r.text}]")
+            continue
+        if not r.marks:  # most runs: plain words
+            out.append(r.text)
             continue
         opening = "".join(_LIGHT[m][0] for m in r.marks if m in _LIGHT)
         closing = "".join(_LIGHT[m][1] for m in reversed(r.marks) if m in _LIGHT)
@@ -66,7 +69,7 @@ def runs_markup(runs: tuple[Run, ...] | list[Run]) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordOp:
     """One step of a word-level diff: words kept, inserted or deleted, marks included."""
 
@@ -84,7 +87,7 @@ class WordOp:
         return runs_markup(self.runs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Side:
     """Where a provision stands in one version: identity, number and place in the tree.
 
@@ -110,7 +113,7 @@ class Side:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """What happened to one provision (or the title, or the formula) between versions.
 
@@ -200,7 +203,7 @@ class Change:
 SlotRole = Literal["here", "from", "to"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     """One place in a redline: change ``index`` shown ``here``, or a move's ``from``/``to``."""
 
@@ -208,7 +211,7 @@ class Slot:
     role: SlotRole
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DiffResult:
     """Every provision of both versions, paired and classified, in reading order.
 

@@ -160,31 +160,56 @@ def _trim(pieces: list[list[Any]]) -> list[Run]:
 
 
 def _merge(runs: Iterable[Run]) -> list[Run]:
+    """``runs`` with neighbours of equal marks joined (never a footnote or a break)."""
     out: list[Run] = []
     for r in runs:
-        if (
-            out
-            and not r.is_note
-            and not out[-1].is_note
-            and not r.is_break
-            and not out[-1].is_break
-            and out[-1].marks == r.marks
-        ):
-            out[-1] = Run(out[-1].text + r.text, r.marks)
-        else:
-            out.append(r)
+        if out:
+            last = out[-1]
+            # With equal marks and no note, a break is the run "\n" without marks.
+            if (
+                r.marks == last.marks
+                and r.note is None
+                and last.note is None
+                and (r.marks or (r.text != "\n" and last.text != "\n"))
+            ):
+                out[-1] = Run(last.text + r.text, r.marks)
+                continue
+        out.append(r)
     return out
 
 
-def blocks_runs(blocks: Sequence[etree._Element]) -> tuple[Run, ...]:
-    """The runs of a provision's own blocks, one :data:`BREAK` between two blocks."""
+#: Runs already read: a block of plain words by its text, which is all its runs
+#: depend on, and any other block's runs by themselves, so both versions share them.
+RunCache = dict[str | tuple[Run, ...], tuple[Run, ...]]
+
+
+def _cached_runs(block: etree._Element, cache: RunCache) -> tuple[Run, ...]:
+    if len(block):  # marked words: read them, keep one copy
+        runs = tuple(block_runs(block))
+        return cache.setdefault(runs, runs)
+    key = block.text or ""
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(block_runs(block))
+    return found
+
+
+def blocks_runs(blocks: Sequence[etree._Element], cache: RunCache | None = None) -> tuple[Run, ...]:
+    """The runs of a provision's own blocks, one :data:`BREAK` between two blocks.
+
+    With a ``cache`` shared by both versions, the blocks the versions have in
+    common get the same runs: comparing them is then an identity check, the second
+    version's unchanged words cost no memory, and a block of plain words is read once.
+    """
+    if cache is None:
+        cache = {}
     if len(blocks) == 1:
-        return tuple(block_runs(blocks[0]))
+        return _cached_runs(blocks[0], cache)
     out: list[Run] = []
     for i, b in enumerate(blocks):
         if i:
             out.append(BREAK)
-        out.extend(block_runs(b))
+        out.extend(_cached_runs(b, cache))
     return tuple(out)
 
 
@@ -226,6 +251,8 @@ def _tokenise(text: str) -> list[str]:
     spaces is split there first; a piece of letters and digits alone is one word
     (``str.isalnum`` is what ``\\w`` matches, the underscore aside), and only the
     other pieces ("governments;", "NATO's") go through the expression.
+    :meth:`Codes.encode_text` splits the same way, a piece at a time; this list
+    form is what the tests hold it to.
     """
     if "  " in text or not text.isprintable():
         return _TOKEN.findall(text)
@@ -241,30 +268,33 @@ def _tokenise(text: str) -> list[str]:
 
 
 class _Side:
-    """One side of a word diff: its runs, their tokens, and the tokens as characters.
+    """One side of a word diff: its runs and their tokens as characters.
 
     diff-match-patch sees one private-use character per distinct token (a token
-    being its text with its run's marks).  The characters are given in order of
-    first appearance, as tokens are met; a side is decoded by token positions, so
-    a long equal stretch comes back as slices of its runs, not token by token.
+    being its text with its run's marks).  A side is decoded by token positions: a
+    long equal stretch comes back as slices of its runs, and the words of a partial
+    run are read back from its characters, so no side keeps a list of its tokens.
     """
 
-    def __init__(self, runs: Iterable[Run], codes: _Codes) -> None:
-        self.pieces: list[tuple[Run, list[str] | None]] = []
+    __slots__ = ("pieces", "starts", "text", "words")
+
+    def __init__(self, runs: Iterable[Run], codes: Codes) -> None:
+        #: Each run with its characters (None for a footnote reference or a break).
+        self.pieces: list[tuple[Run, str | None]] = []
         self.starts: list[int] = []
+        self.words = codes.words
         chars: list[str] = []
         n = 0
         for r in _split_breaks(runs):
             self.starts.append(n)
             if r.note is not None or r.is_break:
-                chars.append(codes.special(r))
+                c = codes.special(r)
                 self.pieces.append((r, None))
-                n += 1
             else:
-                toks = _tokenise(r.text)
-                chars.append(codes.encode(toks, r.marks))
-                self.pieces.append((r, toks))
-                n += len(toks)
+                c = codes.encode_text(r.text, r.marks)
+                self.pieces.append((r, c))
+            chars.append(c)
+            n += len(c)
         self.starts.append(n)
         self.text = "".join(chars)
 
@@ -274,9 +304,9 @@ class _Side:
         starts = self.starts
         i = bisect.bisect_right(starts, a, 0, len(self.pieces)) - 1
         while a < b:
-            run, toks = self.pieces[i]
+            run, chars = self.pieces[i]
             s, e = starts[i], starts[i + 1]
-            if toks is None:
+            if chars is None:
                 out.append(run)
                 a += 1
             elif e > a:
@@ -284,18 +314,40 @@ class _Side:
                 if a == s and hi == e:
                     out.append(run)
                 else:
-                    out.append(Run("".join(toks[a - s : hi - s]), run.marks))
+                    text = "".join(map(self.words.__getitem__, chars[a - s : hi - s]))
+                    out.append(Run(text, run.marks))
                 a = hi
             i += 1
         return out
 
 
-class _Codes:
-    """The private-use character standing for each distinct token of one diff."""
+class Codes:
+    """The private-use character standing for each distinct token, across many diffs.
+
+    One table serves every provision of a document: a clause's words are mostly
+    words met before, so encoding a run is a split at its spaces and one C-level
+    lookup per piece (``"governments;"`` is looked up whole, as its two tokens).
+    Only equality of characters matters to diff-match-patch, not which they are.
+    """
+
+    #: Past this many tokens, start afresh before the next diff: the private-use
+    #: areas hold about 137,000 characters, and one diff never comes near them.
+    LIMIT = 60_000
 
     def __init__(self) -> None:
         self.tables: dict[tuple[str, ...], dict[str, str]] = {}
+        #: marks -> space-free piece of text -> its tokens' characters ("" -> "").
+        self.pieces: dict[tuple[str, ...], dict[str, str]] = {}
+        #: character -> the text of its token, to decode a run cut part way.
+        self.words: dict[str, str] = {}
         self.specials: dict[Run, str] = {}
+        self.count = 0
+
+    def clear(self) -> None:
+        self.tables.clear()
+        self.pieces.clear()
+        self.words.clear()
+        self.specials.clear()
         self.count = 0
 
     def special(self, run: Run) -> str:
@@ -314,11 +366,32 @@ class _Codes:
             start = self.count
             self.count += len(fresh)
             if self.count <= 6400:  # the usual case: one range of the private-use area
-                chars = map(chr, range(0xE000 + start, 0xE000 + self.count))
-                table.update(zip(fresh, chars, strict=True))
+                chars = list(map(chr, range(0xE000 + start, 0xE000 + self.count)))
             else:
-                table.update((t, _char(start + k)) for k, t in enumerate(fresh))
+                chars = [_char(start + k) for k in range(len(fresh))]
+            table.update(zip(fresh, chars, strict=True))
+            self.words.update(zip(chars, fresh, strict=True))
         return "".join(map(table.__getitem__, toks))
+
+    def encode_text(self, text: str, marks: tuple[str, ...]) -> str:
+        """The characters of the tokens of ``text`` (as :func:`_tokenise` splits it)."""
+        if "  " in text or not text.isprintable():
+            return self.encode(_TOKEN.findall(text), marks)
+        pieces = text.split(" ")
+        table = self.pieces.get(marks)
+        if table is None:
+            table = self.pieces[marks] = {"": ""}
+        missing = set(pieces).difference(table)
+        if missing:
+            for p in dict.fromkeys(pieces):  # in order, as tokens are met
+                if p in missing:
+                    table[p] = self.encode([p] if p.isalnum() else _TOKEN.findall(p), marks)
+        if len(pieces) == 1:
+            return table[text]
+        space = table.get(" ")  # never a piece: pieces hold no space
+        if space is None:
+            space = table[" "] = self.encode([" "], marks)
+        return space.join(map(table.__getitem__, pieces))
 
 
 def tokens(runs: Iterable[Run]) -> list[Run]:
@@ -349,11 +422,20 @@ def _char(i: int) -> str:
 _DMP_KIND: dict[int, OpKind] = {0: "equal", 1: "insert", -1: "delete"}
 
 
-def diff_runs(old: Sequence[Run], new: Sequence[Run]) -> tuple[WordOp, ...]:
-    """The word operations turning ``old`` into ``new``: deletions before insertions."""
+def diff_runs(
+    old: Sequence[Run], new: Sequence[Run], codes: Codes | None = None
+) -> tuple[WordOp, ...]:
+    """The word operations turning ``old`` into ``new``: deletions before insertions.
+
+    ``codes`` may be shared by the diffs of one document, which then tokenise each
+    distinct piece of text once.
+    """
     if tuple(old) == tuple(new):  # the common case: no tokenising needed
         return (WordOp("equal", _merged(old)),) if old else ()
-    codes = _Codes()
+    if codes is None:
+        codes = Codes()
+    elif codes.count > codes.LIMIT:
+        codes.clear()
     a, b = _Side(old, codes), _Side(new, codes)
     if a.text == b.text:  # the same tokens, cut into runs differently
         return (WordOp("equal", tuple(_merge(a.runs(0, len(a.text))))),) if a.text else ()
@@ -391,25 +473,30 @@ def _merged(runs: Sequence[Run]) -> tuple[Run, ...]:
 
 def _normalise(steps: list[tuple[OpKind, list[Run]]]) -> tuple[WordOp, ...]:
     """Merge neighbours of one kind; within each edit, the deletion comes first."""
-    out: list[tuple[OpKind, list[Run]]] = []
-    pending: dict[OpKind, list[Run]] = {"delete": [], "insert": []}
+    out: list[WordOp] = []
+    equal: list[Run] = []
+    deleted: list[Run] = []
+    inserted: list[Run] = []
 
     def flush() -> None:
-        for kind in ("delete", "insert"):
-            if pending[kind]:
-                out.append((kind, pending[kind]))
-                pending[kind] = []
+        if equal:
+            out.append(WordOp("equal", tuple(_merge(equal))))
+        if deleted:
+            out.append(WordOp("delete", tuple(_merge(deleted))))
+        if inserted:
+            out.append(WordOp("insert", tuple(_merge(inserted))))
 
     for kind, runs in steps:
         if not runs:
             continue
         if kind == "equal":
-            flush()
-            if out and out[-1][0] == "equal":
-                out[-1][1].extend(runs)
-            else:
-                out.append(("equal", list(runs)))
+            if deleted or inserted:
+                flush()
+                equal, deleted, inserted = [], [], []
+            equal.extend(runs)
+        elif kind == "delete":
+            deleted.extend(runs)
         else:
-            pending[kind].extend(runs)
+            inserted.extend(runs)
     flush()
-    return tuple(WordOp(kind, tuple(_merge(runs))) for kind, runs in out)
+    return tuple(out)
