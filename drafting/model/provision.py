@@ -73,7 +73,8 @@ class Provision:
     @property
     def number(self) -> str | None:
         """The label without punctuation, e.g. ``"13"`` or ``"b"``; None when unnumbered."""
-        return label_value(self.num) if self.num else None
+        num = self.num  # read once: each read looks the <num> up again
+        return label_value(num) if num else None
 
     @property
     def ref(self) -> str | None:
