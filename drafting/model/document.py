@@ -16,7 +16,12 @@ from drafting.akn.parser import make, serialize, sub
 from drafting.errors import NotAkomaNtosoError, ProvisionNotFoundError
 from drafting.model.markup import fill_block, render_markup
 from drafting.model.metadata import Metadata, build_meta, read_house_style, read_meta
-from drafting.model.provision import PROVISION_TAGS, Kind, Provision, new_provision_element
+from drafting.model.provision import (
+    PROVISION_TAGS,
+    Kind,
+    Provision,
+    append_provision_element,
+)
 from drafting.model.styles import NATO_PA, HouseStyle, get_style
 
 
@@ -275,9 +280,9 @@ class Document:
         assert box is not None
         if phrase_tag is None:
             phrase_tag = self.house_style.phrase_emphasis
-        el = new_provision_element(kind, markup, phrase_tag=phrase_tag, num=num)
-        box.append(el)
-        return Provision(el)
+        return Provision(
+            append_provision_element(box, kind, markup, phrase_tag=phrase_tag, num=num)
+        )
 
     def get(self, eid: str) -> Provision:
         """The provision whose eId is ``eid``.

@@ -12,22 +12,27 @@ from typing import TYPE_CHECKING
 
 from drafting.akn.elements import AknElement
 from drafting.akn.ns import local_name, q
-from drafting.akn.parser import make
 from drafting.model.metadata import retired_wids
-from drafting.model.styles import HouseStyle, Level, label_value
+from drafting.model.styles import HouseStyle, label_value
 
 if TYPE_CHECKING:
     from drafting.model.document import Document
 
 
-def _set_num(el: AknElement, label: str | None) -> None:
-    num = el.child("num")
+_NUM, _LIST, _INTRO, _WRAP_UP, _POINT = q("num"), q("list"), q("intro"), q("wrapUp"), q("point")
+
+
+def _set_num(el: AknElement, label: str | None, num: AknElement | None = None) -> None:
+    """Show ``label`` on ``el``; ``num`` is its ``<num>`` when the caller has read it."""
+    if num is None:
+        num = el.child("num")
     if label is None:
         if num is not None:
             el.remove(num)
         return
     if num is None:
-        num = make("num")
+        # Made inside el's document: make() would start a new one for each label.
+        num = el.makeelement(_NUM)
         el.insert(0, num)
     num.text = label
 
@@ -36,11 +41,26 @@ def _eid_part(label: str | None, position: int) -> str:
     return label_value(label) if label else str(position)
 
 
-def _number_of(el: AknElement) -> str | None:
-    """The bare number a provision shows now (``Provision.number`` without a proxy)."""
-    num = el.child("num")
+def _value(num: AknElement | None) -> str | None:
     label = (num.text or "").strip() if num is not None else ""
     return label_value(label) if label else None
+
+
+def _num_and_list(el: AknElement) -> tuple[AknElement | None, AknElement | None]:
+    """The first ``<num>`` and ``<list>`` children of ``el``, found in one look.
+
+    A provision has two or three children (num, content or list): a plain loop
+    beats two ``child()`` calls and lxml's filtered iterator alike.
+    """
+    num = lst = None
+    for c in el:
+        tag = c.tag
+        if tag == _NUM:
+            if num is None:
+                num = c
+        elif tag == _LIST and lst is None:
+            lst = c
+    return num, lst
 
 
 def _ref(base: str | None, number: str | None) -> str | None:
@@ -59,15 +79,27 @@ class _Pass:
         self.style = style
         self.changed: dict[str, str] = {}
         self.order: list[AknElement] = []
+        self.labels: dict[tuple[int, int], tuple[str, str]] = {}
 
     def visit(self, el: AknElement, old: str | None, new: str | None) -> None:
         self.order.append(el)
         if old is not None and new is not None and new != old:
             self.changed[old] = new
 
+    def label(self, depth: int, i: int) -> tuple[str, str]:
+        """The ``i``-th label at sub-paragraph ``depth`` and its bare number, worked out
+        once: every paragraph's sub-paragraphs run a., b., c. again."""
+        key = (depth, i)
+        found = self.labels.get(key)
+        if found is None:
+            label = self.style.point_level(depth).label(i)
+            found = self.labels[key] = (label, label_value(label))
+        return found
+
     def points(
         self,
         el: AknElement,
+        lst: AknElement | None,
         eid: str,
         depth: int,
         old: str | None,
@@ -75,34 +107,47 @@ class _Pass:
         *,
         renumber: bool,
     ) -> None:
-        """The sub-paragraphs of ``el``: renumbered when they stand in a ``<list>``
-        under a renumbered provision, otherwise only walked for their references."""
-        lst = el.child("list")
-        host = lst if lst is not None else el
-        renumber = renumber and lst is not None
+        """The sub-paragraphs of ``el`` (``lst`` is its ``<list>``): renumbered when they
+        stand in a ``<list>`` under a renumbered provision, otherwise only walked for
+        their references."""
+        if not renumber or lst is None:
+            host = lst if lst is not None else el
+            for child in host.iterchildren(_POINT):
+                num, sub = _num_and_list(child)
+                was = _value(num)
+                old_ref, new_ref = _ref(old, was), _ref(new, was)
+                self.visit(child, old_ref, new_ref)
+                self.points(child, sub, "", depth + 1, old_ref, new_ref, renumber=False)
+            return
         list_eid = f"{eid}__list_1"
-        if renumber and lst is not None:
-            lst.set("eId", list_eid)
-            intro = lst.child("intro")
-            if intro is not None:
-                intro.set("eId", f"{list_eid}__intro")
-            wrap = lst.child("wrapUp")
-            if wrap is not None:
-                wrap.set("eId", f"{list_eid}__wrapUp")
-        level: Level = self.style.point_level(depth)
-        for i, child in enumerate(host.children_named("point"), 1):
-            was = _number_of(child)
-            child_eid = child.get("eId") or ""
-            number = was
-            if renumber:
-                label = level.label(i)
-                _set_num(child, label)
-                number = label_value(label)
-                child_eid = f"{list_eid}__point_{number}"
-                child.set("eId", child_eid)
+        lst.set("eId", list_eid)
+        # One look at the list's children: intro, the points, wrapUp.
+        intro = wrap = None
+        points = []
+        for c in lst:
+            tag = c.tag
+            if tag == _POINT:
+                points.append(c)
+            elif tag == _INTRO:
+                intro = intro if intro is not None else c
+            elif tag == _WRAP_UP:
+                wrap = wrap if wrap is not None else c
+        if intro is not None:
+            intro.set("eId", f"{list_eid}__intro")
+        if wrap is not None:
+            wrap.set("eId", f"{list_eid}__wrapUp")
+        for i, child in enumerate(points, 1):
+            num, sub = _num_and_list(child)
+            label, number = self.label(depth, i)
+            shown = (num.text or "").strip() if num is not None else ""
+            # Most provisions keep their number: no need to parse the old label then.
+            was = number if shown == label else (label_value(shown) if shown else None)
+            _set_num(child, label, num)
+            child_eid = f"{list_eid}__point_{number}"
+            child.set("eId", child_eid)
             old_ref, new_ref = _ref(old, was), _ref(new, number)
             self.visit(child, old_ref, new_ref)
-            self.points(child, child_eid, depth + 1, old_ref, new_ref, renumber=renumber)
+            self.points(child, sub, child_eid, depth + 1, old_ref, new_ref, renumber=True)
 
 
 def renumber(doc: Document) -> dict[str, str]:
@@ -118,37 +163,41 @@ def renumber(doc: Document) -> dict[str, str]:
     if cit_box is not None:
         cit_box.set("eId", "preamble__citations_1")
         for i, c in enumerate(cit_box.children_named("citation"), 1):
-            was = _number_of(c)
-            _set_num(c, None)
+            num, lst = _num_and_list(c)
+            was = _value(num)
+            _set_num(c, None, num)
             c.set("eId", f"preamble__citations_1__citation_{i}")
             walk.visit(c, was, None)
-            walk.points(c, "", 1, was, None, renumber=False)
+            walk.points(c, lst, "", 1, was, None, renumber=False)
     rec_box = preamble.child("recitals") if preamble is not None else None
     recitals = rec_box.children_named("recital") if rec_box is not None else []
     if rec_box is not None:
         rec_box.set("eId", "preamble__recs_1")
         for i, r in enumerate(recitals, 1):
-            was = _number_of(r)
+            num, lst = _num_and_list(r)
+            was = _value(num)
             label = style.recital_level.label(i) if style.recital_level else None
-            _set_num(r, label)
+            _set_num(r, label, num)
             r.set("eId", f"preamble__recs_1__rec_{_eid_part(label, i)}")
             number = label_value(label) if label else None
             walk.visit(r, was, number)
-            walk.points(r, "", 1, was, number, renumber=False)
+            walk.points(r, lst, "", 1, was, number, renumber=False)
 
     start = 1
     if style.shared_sequence and style.recital_level is not None:
         start = len(recitals) + 1
     body = doc.statement.child("mainBody")
     for i, para in enumerate(body.children_named("paragraph") if body is not None else []):
-        was = _number_of(para)
+        num, lst = _num_and_list(para)
         label = style.paragraph_level.label(start + i)
-        _set_num(para, label)
         number = label_value(label)
+        shown = (num.text or "").strip() if num is not None else ""
+        was = number if shown == label else (label_value(shown) if shown else None)
+        _set_num(para, label, num)
         eid = f"para_{number}"
         para.set("eId", eid)
         walk.visit(para, was, number)
-        walk.points(para, eid, 1, was, number, renumber=True)
+        walk.points(para, lst, eid, 1, was, number, renumber=True)
 
     _number_notes(doc)
     _number_preface(doc)
