@@ -167,3 +167,26 @@ def test_the_spliced_schema_judges_documents_exactly_like_the_official_xsd(r495:
         assert not schema.official_schema().validate(tree)
         expected = [(e.line, e.message) for e in verbatim.error_log]
         assert [(e.line, e.message) for e in schema.official_schema().error_log] == expected
+
+
+def test_official_schema_problems_come_first_though_checked_beside_the_profile(
+    r495: Document,
+) -> None:
+    # The official schema runs in a second thread; the report keeps its order.
+    r495.recitals[1].element.set("eId", r495.recitals[0].eid or "")  # duplicate: XSD
+    r495.find("5").element.child("num").text = "7."  # type: ignore[union-attr]  # profile
+    found = schema.problems(r495.tree)
+    sources = [p.source for p in found]
+    assert "akn" in sources and "profile" in sources
+    assert sources == sorted(sources)  # every "akn" before every "profile"
+
+
+def test_a_failure_inside_the_official_check_reaches_the_caller(
+    r495: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(tree: etree._ElementTree) -> list[schema.Problem]:
+        raise MemoryError("libxml2 ran out")
+
+    monkeypatch.setattr(schema, "schema_problems", broken)
+    with pytest.raises(MemoryError, match="libxml2 ran out"):
+        schema.problems(r495.tree)
