@@ -262,7 +262,7 @@ def bench_amendments(n: int, counts: list[int], work: Path, table: Table) -> Non
         table.peak(str(n), f"CLI amend M={m} (process)", peak)
 
 
-CYCLE_STEPS = ("import .docx", "check", "voting list", "apply", "diff", "export .docx")
+CYCLE_STEPS = ("import .docx", "parse + check", "voting list", "apply", "diff", "export .docx")
 
 
 def bench_cycle(n: int, m: int, work: Path, table: Table) -> None:
@@ -302,7 +302,7 @@ def bench_cycle(n: int, m: int, work: Path, table: Table) -> None:
         lap("import .docx")
         amendments = parse_amendments(text, str(am_path))
         check_amendments(doc, amendments)
-        lap("check")
+        lap("parse + check")
         voting_list(doc, amendments)
         lap("voting list")
         amended = apply_amendments(doc, amendments).document
