@@ -40,6 +40,7 @@ from drafting.amendments.writer import operation_lines, quoted
 from drafting.errors import SchemaError
 from drafting.model.document import Document
 from drafting.model.markup import render_markup
+from drafting.model.metadata import add_expression
 from drafting.model.provision import Provision, new_provision_element
 
 _MOD_TYPES = {
@@ -131,18 +132,15 @@ class _Builder:
         sub(work, "FRBRauthor", {"href": author, "as": "#proponent"})
         sub(work, "FRBRcountry", {"value": md.country})
         sub(work, "FRBRnumber", {"value": a.number, "showAs": a.number})
-        expr = sub(ident, "FRBRExpression")
-        sub(expr, "FRBRthis", {"value": f"{self.expr}/!main"})
-        sub(expr, "FRBRuri", {"value": self.expr})
-        sub(expr, "FRBRdate", {"date": d, "name": "tabled"})
-        sub(expr, "FRBRauthor", {"href": author, "as": "#proponent"})
-        sub(expr, "FRBRlanguage", {"language": md.language})
-        man = sub(ident, "FRBRManifestation")
-        sub(man, "FRBRthis", {"value": f"{self.expr}/!main.xml"})
-        sub(man, "FRBRuri", {"value": f"{self.expr}.akn"})
-        sub(man, "FRBRdate", {"date": d, "name": "conversion"})
-        sub(man, "FRBRauthor", {"href": f"#{self.secretariat}", "as": "#editor"})
-        sub(man, "FRBRformat", {"value": "application/akn+xml"})
+        add_expression(
+            ident,
+            self.expr,
+            date=d,
+            date_name="tabled",
+            author=(author, "#proponent"),
+            language=md.language,
+            editor=f"#{self.secretariat}",
+        )
 
     def _analysis(self, meta: AknElement) -> None:
         src = f"#{self.secretariat}"
@@ -369,18 +367,15 @@ def amendment_list_tree(
     sub(w, "FRBRdate", {"date": d, "name": "tabled"})
     sub(w, "FRBRauthor", {"href": "#secretariat", "as": "#editor"})
     sub(w, "FRBRcountry", {"value": md.country})
-    e = sub(ident, "FRBRExpression")
-    sub(e, "FRBRthis", {"value": f"{expr}/!main"})
-    sub(e, "FRBRuri", {"value": expr})
-    sub(e, "FRBRdate", {"date": d, "name": "tabled"})
-    sub(e, "FRBRauthor", {"href": "#secretariat", "as": "#editor"})
-    sub(e, "FRBRlanguage", {"language": md.language})
-    m = sub(ident, "FRBRManifestation")
-    sub(m, "FRBRthis", {"value": f"{expr}/!main.xml"})
-    sub(m, "FRBRuri", {"value": f"{expr}.akn"})
-    sub(m, "FRBRdate", {"date": d, "name": "conversion"})
-    sub(m, "FRBRauthor", {"href": "#secretariat", "as": "#editor"})
-    sub(m, "FRBRformat", {"value": "application/akn+xml"})
+    add_expression(
+        ident,
+        expr,
+        date=d,
+        date_name="tabled",
+        author=("#secretariat", "#editor"),
+        language=md.language,
+        editor="#secretariat",
+    )
     refs = sub(meta, "references", {"source": "#secretariat"})
     sub(
         refs,

@@ -107,6 +107,36 @@ class Metadata:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+def add_expression(
+    ident: AknElement,
+    uri: str,
+    *,
+    date: str,
+    date_name: str,
+    author: tuple[str, str],
+    language: str,
+    editor: str,
+) -> None:
+    """Append to ``<identification>`` the FRBRExpression ``uri`` and its one manifestation,
+    the AKN file: stated alike for resolutions, amendments and amendment lists.
+
+    ``author`` is (href, role) of who made the expression; ``editor`` the href of who
+    made the file.
+    """
+    expr = sub(ident, "FRBRExpression")
+    sub(expr, "FRBRthis", {"value": f"{uri}/!main"})
+    sub(expr, "FRBRuri", {"value": uri})
+    sub(expr, "FRBRdate", {"date": date, "name": date_name})
+    sub(expr, "FRBRauthor", {"href": author[0], "as": author[1]})
+    sub(expr, "FRBRlanguage", {"language": language})
+    manif = sub(ident, "FRBRManifestation")
+    sub(manif, "FRBRthis", {"value": f"{uri}/!main.xml"})
+    sub(manif, "FRBRuri", {"value": f"{uri}.akn"})
+    sub(manif, "FRBRdate", {"date": date, "name": "conversion"})
+    sub(manif, "FRBRauthor", {"href": editor, "as": "#editor"})
+    sub(manif, "FRBRformat", {"value": "application/akn+xml"})
+
+
 def build_meta(md: Metadata, house_style: str) -> AknElement:
     """A complete ``<meta>`` for ``md``, valid against the official schema."""
     src = f"#{md.secretariat_eid}"
@@ -125,18 +155,15 @@ def build_meta(md: Metadata, house_style: str) -> AknElement:
     if md.number:
         sub(work, "FRBRnumber", {"value": md.number, "showAs": md.number})
     sub(work, "FRBRname", {"value": "resolution"})
-    expr = sub(ident, "FRBRExpression")
-    sub(expr, "FRBRthis", {"value": f"{md.expression_uri}/!main"})
-    sub(expr, "FRBRuri", {"value": md.expression_uri})
-    sub(expr, "FRBRdate", {"date": d, "name": md.date_name})
-    sub(expr, "FRBRauthor", {"href": f"#{md.body_eid}", "as": "#author"})
-    sub(expr, "FRBRlanguage", {"language": md.language})
-    manif = sub(ident, "FRBRManifestation")
-    sub(manif, "FRBRthis", {"value": f"{md.expression_uri}/!main.xml"})
-    sub(manif, "FRBRuri", {"value": f"{md.expression_uri}.akn"})
-    sub(manif, "FRBRdate", {"date": d, "name": "conversion"})
-    sub(manif, "FRBRauthor", {"href": f"#{md.secretariat_eid}", "as": "#editor"})
-    sub(manif, "FRBRformat", {"value": "application/akn+xml"})
+    add_expression(
+        ident,
+        md.expression_uri,
+        date=d,
+        date_name=md.date_name,
+        author=(f"#{md.body_eid}", "#author"),
+        language=md.language,
+        editor=f"#{md.secretariat_eid}",
+    )
 
     life = sub(meta, "lifecycle", {"source": src})
     sub(
