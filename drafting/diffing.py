@@ -92,17 +92,8 @@ def _json(result: DiffResult) -> bytes:
     """
     import json
 
-    # DiffResult.to_json's keys, in its order, with the changes left out (a test holds
-    # the two equal): to_json itself would build every change's record at once.
-    whole = {
-        "old": result.old_name,
-        "new": result.new_name,
-        "same": result.same,
-        "ignoreNumbering": result.ignore_numbering,
-        "summary": result.summary,
-        "changes": [],
-    }
-    head = json.dumps(whole, indent=2, ensure_ascii=False)
+    # Not to_json(): it would build every change's record at once.
+    head = json.dumps({**result.head_json(), "changes": []}, indent=2, ensure_ascii=False)
     changes = result.differences  # a property that filters every change: read it once
     if not changes:
         return (head + "\n").encode()

@@ -250,12 +250,15 @@ class DiffResult:
         kinds = [k for k in SUMMARY_KINDS if not (k == "renumbered" and self.ignore_numbering)]
         return ", ".join(f"{s[k]} {k}" for k in kinds)
 
-    def to_json(self) -> dict[str, Any]:
+    def head_json(self) -> dict[str, Any]:
+        """The JSON of the result without its changes (which come last in ``to_json``)."""
         return {
             "old": self.old_name,
             "new": self.new_name,
             "same": self.same,
             "ignoreNumbering": self.ignore_numbering,
             "summary": self.summary,
-            "changes": [c.to_json() for c in self.differences],
         }
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.head_json(), "changes": [c.to_json() for c in self.differences]}
