@@ -39,8 +39,8 @@ ORDINALS = (
 def normalize(text: str) -> str:
     """Quote characters made plain, white space collapsed and trimmed."""
     text = _plain_quotes(text)
-    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
-        return text  # already normal (every white space but " " is unprintable)
+    if _already_normal(text):
+        return text
     return _SPACE.sub(" ", text).strip()
 
 
@@ -53,6 +53,16 @@ def _plain_quotes(text: str) -> str:
 #: White space other than single spaces between words (the ends are checked apart:
 #: an anchored ``\s$`` alternative makes the search try every position).
 _IRREGULAR_SPACE = re.compile(r"[^\S ]|  ")
+
+
+def _already_normal(text: str) -> bool:
+    """True when ``text`` has white space only as single spaces between words.
+
+    isprintable() is False for every white space but " " and is one C pass, where the
+    search takes ~15 us a provision: only when it fails is the search needed.
+    """
+    regular = (text.isprintable() and "  " not in text) or not _IRREGULAR_SPACE.search(text)
+    return regular and not (text[:1].isspace() or text[-1:].isspace())
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,9 @@ class Normalized:
         chars: list[str] = []
         index: list[int] = []
         plain = _plain_quotes(original)
-        # isprintable() is False for every white space but " " (and is one C pass where
-        # the search takes ~15 us a provision); only then is the search needed.
-        regular = (plain.isprintable() and "  " not in plain) or not _IRREGULAR_SPACE.search(plain)
-        if regular and not (plain[:1].isspace() or plain[-1:].isspace()):
-            # Already normal (the usual case for clause text): every character maps
-            # to itself, and the character loop below would cost ~0.5 ms a provision.
+        if _already_normal(plain):
+            # The usual case for clause text: every character maps to itself, and the
+            # character loop below would cost ~0.5 ms a provision.
             return cls(plain, None)
         for i, ch in enumerate(plain):
             if ch.isspace():

@@ -85,9 +85,7 @@ def block_runs(block: etree._Element) -> list[Run]:
         text = block.text
         if not text:
             return []
-        if "  " in text or not text.isprintable():
-            text = _SPACE.sub(" ", text)
-        text = text.strip(" ")
+        text = _collapse(text).strip(" ")
         return [Run(text)] if text else []
     # [text, marks, note]: note is None for words; neighbours with equal marks merge.
     pieces: list[list[Any]] = []
@@ -96,8 +94,7 @@ def block_runs(block: etree._Element) -> list[Run]:
 
 
 def _add(out: list[list[Any]], text: str, marks: tuple[str, ...]) -> None:
-    if "  " in text or not text.isprintable():
-        text = _SPACE.sub(" ", text)
+    text = _collapse(text)
     if out and out[-1][1] == marks and out[-1][2] is None:
         out[-1][0] += text
     else:
