@@ -20,7 +20,11 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Spelled out here, not imported: importing the model or the diff for these lists would
+# slow every command's start-up (``drafting --help``).  tests/test_cli_foundation.py
+# holds them equal to drafting.model.styles.STYLES and drafting.diffing.DIFF_FORMATS.
 STYLE_CHOICE = click.Choice(["nato-pa", "un-ga", "ep"])
+DIFF_FORMAT_CHOICE = click.Choice(["text", "html", "docx", "columns-docx", "columns-html", "json"])
 FILE = click.Path(dir_okay=False, path_type=Path)
 #: --force, as every writing command takes it: replace an existing output.
 FORCE = click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -327,7 +331,7 @@ def demo_cmd(outdir: Path, force: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "html", "docx", "columns-docx", "columns-html", "json"]),
+    type=DIFF_FORMAT_CHOICE,
     help="Output format (default: from -o, else text).",
 )
 @click.option("--ignore-numbering", is_flag=True, help="Do not report new numbers.")

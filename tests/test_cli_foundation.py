@@ -152,3 +152,12 @@ def test_help_starts_without_loading_lxml() -> None:
     code = "import sys; from drafting.cli import cli; print('lxml' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_cli_offers_exactly_the_house_styles_and_diff_formats_the_library_has() -> None:
+    from drafting.cli import DIFF_FORMAT_CHOICE, STYLE_CHOICE
+    from drafting.diffing import DIFF_FORMATS
+    from drafting.model.styles import STYLES
+
+    assert list(STYLE_CHOICE.choices) == list(STYLES)
+    assert list(DIFF_FORMAT_CHOICE.choices) == list(DIFF_FORMATS)
