@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +22,19 @@ SHARED = ROOT.parent / "shared"
 SEED = EXAMPLES / "resolution-495.txt"
 SHARED_SEED = SHARED / "seed" / "000_b8704b8b5c32b8f3.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@functools.cache
+def benchmark_generator() -> ModuleType:
+    """``benchmarks/generate.py``, which is a script folder, not an installed package."""
+    spec = importlib.util.spec_from_file_location(
+        "benchmark_generate", ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

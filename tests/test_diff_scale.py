@@ -12,15 +12,12 @@ plain computations they replace.
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import zipfile
 from difflib import SequenceMatcher
-from types import ModuleType
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, benchmark_generator
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,21 +35,9 @@ N = 200
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _generator() -> ModuleType:
-    """``benchmarks/generate.py``, which is a script folder, not an installed package."""
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def versions() -> tuple[Document, object]:
-    gen = _generator()
+    gen = benchmark_generator()
     old = gen.make_resolution(N)
     return old, gen.make_second_version(old)
 

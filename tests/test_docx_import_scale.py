@@ -10,13 +10,10 @@ operative paragraphs with three to five sub-paragraphs.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from conftest import ROOT, assert_valid
+from conftest import assert_valid, benchmark_generator
 
 from drafting import formats
 from drafting.docx_export import write_docx
@@ -26,21 +23,9 @@ from drafting.model import Document
 N = 150
 
 
-def _generator() -> ModuleType:
-    """``benchmarks/generate.py``, which is a script folder, not an installed package."""
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def original() -> Document:
-    doc = _generator().make_resolution(N)
+    doc = benchmark_generator().make_resolution(N)
     assert isinstance(doc, Document)
     return doc
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, benchmark_generator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -125,12 +125,7 @@ def test_the_checker_agrees_with_the_schematron_on_generated_resolutions(
 
 
 def test_the_checker_agrees_on_a_large_generated_resolution() -> None:
-    import sys
-
-    sys.path.insert(0, str(EXAMPLES.parent / "benchmarks"))
-    from generate import make_resolution
-
-    tree = make_resolution(150).tree
+    tree = benchmark_generator().make_resolution(150).tree
     assert schema.profile_problems(tree, "nato-pa") == []
     assert_agree(tree, ("nato-pa", "ep"))
 
