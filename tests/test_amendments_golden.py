@@ -61,6 +61,13 @@ def test_golden_amendment_case_gives_the_expected_outputs(case: Path) -> None:
         checked = True
     if (case / "expected-voting.md").exists():
         _compare(case / "expected-voting.md", voting_list_markdown(voting_list(draft, amendments)))
+        # The checks of an earlier `check` give the same list without resolving again.
+        report = check(draft, amendments)
+        reused = voting_list(draft, amendments, checks=report.checks)
+        assert voting_list_markdown(reused) == voting_list_markdown(voting_list(draft, amendments))
+        if len(amendments) > 1:
+            with pytest.raises(ValueError, match="other amendments"):
+                voting_list(draft, amendments, checks=report.checks[1:])
         checked = True
     if (case / "expected-error.txt").exists():
         with pytest.raises(DraftingError) as err:
