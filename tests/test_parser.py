@@ -82,3 +82,28 @@ def test_serialising_never_adds_space_inside_inline_markup() -> None:
     out = serialize(tree)
     assert b"<p><b><inline>Noting</inline></b><i>x</i> y</p>" in out
     assert b"\n    <preamble>" in out
+
+
+def test_an_element_of_another_namespace_never_passes_for_an_akn_one() -> None:
+    # Every element of a parsed tree gets the AKN element class (the cheaper lookup);
+    # one in another namespace must still not be taken for the AKN element it is named like.
+    tree = parse_akn(
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+        b' xmlns:x="urn:other"><statement name="resolution"><mainBody>'
+        b'<paragraph eId="para_1"><num>1.</num><x:p>foreign</x:p><content><p>own</p>'
+        b"</content></paragraph><x:paragraph eId='para_2'/></mainBody></statement>"
+        b"</akomaNtoso>"
+    )
+    from drafting.akn.elements import AknElement
+    from drafting.model.provision import Provision
+
+    para, foreign = tree.getroot()[0][0]
+    assert isinstance(para, AknElement)
+    assert isinstance(foreign, AknElement)
+    assert foreign.local == "{urn:other}paragraph"
+    assert para.local == "paragraph"
+    assert [c.local for c in para.children_named("num", "p", "content")] == ["num", "content"]
+    assert para.child("p") is None
+    with pytest.raises(TypeError):
+        Provision(foreign)
+    assert Provision(para).text == "own"
