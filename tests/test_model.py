@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_valid
+from conftest import EXAMPLES, assert_valid, benchmark_generator
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from drafting import io
+from drafting.akn.elements import AknElement
+from drafting.akn.parser import make
 from drafting.errors import ProvisionNotFoundError
 from drafting.model import Document
+from drafting.model.provision import Provision, parts
 
 
 @pytest.mark.parametrize("ref", ["13(b)", "13 b", "13b", "13.b", "13 (b)"])
@@ -77,3 +83,75 @@ def test_copy_is_independent(r495: Document) -> None:
     other = r495.copy()
     other.find("1").delete()
     assert len(r495.recitals) == 12 and len(other.recitals) == 11
+
+
+# -- parts: every property of a provision in one look ------------------------------
+
+words = st.sampled_from(["", " 13. ", "a.", "to act;", "x & y"])
+blocks = st.lists(words.map(lambda t: ("p", t)), min_size=1, max_size=2)
+# Any child, in any order, repeated or missing: the one pass must pick the same ones.
+children: st.SearchStrategy[list[tuple[str, object]]] = st.deferred(
+    lambda: st.lists(
+        st.one_of(
+            words.map(lambda t: ("num", t)),
+            words.map(lambda t: ("p", t)),
+            blocks.map(lambda b: ("content", b)),
+            blocks.map(lambda b: ("intro", b)),
+            blocks.map(lambda b: ("wrapUp", b)),
+            st.lists(
+                st.one_of(
+                    blocks.map(lambda b: ("intro", b)),
+                    blocks.map(lambda b: ("wrapUp", b)),
+                    children.map(lambda c: ("point", c)),
+                ),
+                max_size=3,
+            ).map(lambda c: ("list", c)),
+            children.map(lambda c: ("point", c)),
+        ),
+        max_size=5,
+    )
+)
+
+
+def build(name: str, spec: object) -> AknElement:
+    el = make(name)
+    if isinstance(spec, str):
+        el.text = spec
+        return el
+    assert isinstance(spec, list)
+    for child_name, child_spec in spec:
+        el.append(build(child_name, child_spec))
+    return el
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["citation", "recital", "paragraph", "point"]), children)
+@example(  # an intro both in the list and beside it: the list's wins, as in the model
+    "paragraph",
+    [("intro", [("p", "beside")]), ("list", [("intro", [("p", "in")]), ("point", [])])],
+)
+def test_parts_read_in_one_pass_are_those_the_properties_find(
+    kind: str, spec: list[tuple[str, object]]
+) -> None:
+    root = Provision(build(kind, spec))
+    for p in root.walk():
+        found = parts(p.element)
+        assert found == (
+            p.num,
+            p.blocks,
+            [c.element for c in p.children],
+            p.wrap_up_blocks,
+        )
+
+
+def test_parts_are_the_properties_for_every_provision_of_the_examples() -> None:
+    docs = [io.load(path) for path in sorted(EXAMPLES.glob("*.akn.xml"))]
+    docs.append(benchmark_generator().make_resolution(40))
+    for doc in docs:
+        for p in doc.provisions():
+            assert parts(p.element) == (
+                p.num,
+                p.blocks,
+                [c.element for c in p.children],
+                p.wrap_up_blocks,
+            )

@@ -9,7 +9,7 @@ the same element.  Names follow drafting usage (a *sub-paragraph* is an AKN
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from lxml import etree
 
@@ -22,6 +22,9 @@ from drafting.model.metadata import retire_wids
 from drafting.model.styles import label_value
 
 _NUM, _LIST, _CONTENT, _INTRO, _P = q("num"), q("list"), q("content"), q("intro"), q("p")
+_POINT, _WRAP_UP = q("point"), q("wrapUp")
+#: Provisions whose words stand in ``<p>`` children of their own.
+_PLAIN = frozenset({q("recital"), q("citation")})
 
 Kind = Literal["citation", "recital", "paragraph", "point"]
 PROVISION_TAGS: frozenset[str] = frozenset({"citation", "recital", "paragraph", "point"})
@@ -300,6 +303,77 @@ class Provision:
         """
         self._remove()
         return self
+
+
+class Parts(NamedTuple):
+    """A provision's own parts, each as :class:`Provision` gives it."""
+
+    #: :attr:`Provision.num`.
+    num: str | None
+    #: :attr:`Provision.blocks`.
+    blocks: list[etree._Element]
+    #: The elements of :attr:`Provision.children`.
+    points: list[etree._Element]
+    #: :attr:`Provision.wrap_up_blocks`.
+    wrap_up: list[etree._Element]
+
+
+def parts(el: etree._Element) -> Parts:
+    """The label, word blocks, sub-paragraphs and closing words of provision ``el``.
+
+    Read in one look at its children and its list's.  Each property of
+    :class:`Provision` looks its part up again, a proxy for every child it passes;
+    the stages that read every part of every provision (diff, Word and HTML export)
+    read them here, in a third of the time.  Where a part is doubled (two ``num``,
+    an ``intro`` in the list and one beside it), the one the properties pick wins.
+    """
+    num = content = lst = intro = wrap = None
+    own: list[etree._Element] = []
+    points: list[etree._Element] = []
+    for c in el:  # commonest first
+        tag = c.tag
+        if tag == _NUM:
+            if num is None:
+                num = c
+        elif tag == _CONTENT:
+            if content is None:
+                content = c
+        elif tag == _P:
+            own.append(c)
+        elif tag == _LIST:
+            if lst is None:
+                lst = c
+        elif tag == _POINT:
+            points.append(c)
+        elif tag == _INTRO:
+            if intro is None:
+                intro = c
+        elif tag == _WRAP_UP and wrap is None:
+            wrap = c
+    if lst is not None:  # the sub-paragraphs, and the words around them, are in the list
+        points = []
+        in_intro = in_wrap = None
+        for c in lst:
+            tag = c.tag
+            if tag == _POINT:
+                points.append(c)
+            elif tag == _INTRO:
+                if in_intro is None:
+                    in_intro = c
+            elif tag == _WRAP_UP and in_wrap is None:
+                in_wrap = c
+        if in_intro is not None:
+            intro = in_intro
+        if in_wrap is not None:
+            wrap = in_wrap
+    if el.tag in _PLAIN:
+        blocks = own
+    else:
+        words = content if content is not None else intro
+        blocks = [c for c in words if c.tag == _P] if words is not None else []
+    wrap_up = [c for c in wrap if c.tag == _P] if wrap is not None else []
+    label = (num.text or "").strip() if num is not None else None
+    return Parts(label, blocks, points, wrap_up)
 
 
 def new_provision_element(
