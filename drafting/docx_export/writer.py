@@ -30,7 +30,7 @@ from drafting.docx_export import ooxml
 from drafting.docx_export import styles as S
 from drafting.errors import DraftingError, InputError
 from drafting.model.document import Document
-from drafting.model.provision import Provision
+from drafting.model.provision import Provision, parts
 from drafting.model.styles import (
     HouseStyle,
     Level,
@@ -387,22 +387,29 @@ def _style_of(kind: str, level: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Node:
-    """A provision with its depth and sub-paragraphs, read from the tree once: the
-    model's ``level`` climbs to the top for each provision, and the style check, the
-    numbering check and the writing each need all three."""
+    """A provision with its depth, parts and sub-paragraphs, read from the tree once:
+    the model's ``level`` climbs to the top for each provision, its other properties
+    each look their part up again, and the style check, the numbering check and the
+    writing each need them."""
 
     provision: Provision
     level: int
+    kind: str
+    num: str | None
+    blocks: list[etree._Element]
+    wrap_up: list[etree._Element]
     children: list[_Node]
 
 
 def _outline(doc: Document) -> list[_Node]:
     """The top-level provisions of ``doc`` as nodes."""
 
-    def node(p: Provision, level: int) -> _Node:
-        return _Node(p, level, [node(c, level + 1) for c in p.children])
+    def node(el: AknElement, level: int) -> _Node:
+        num, blocks, points, wrap_up = parts(el)
+        children = [node(c, level + 1) for c in points if isinstance(c, AknElement)]
+        return _Node(Provision(el), level, el.local, num, blocks, wrap_up, children)
 
-    return [node(top, 0) for top in doc.top_level]
+    return [node(top.element, 0) for top in doc.top_level]
 
 
 def _reading_order(nodes: list[_Node]) -> Iterator[_Node]:
@@ -412,7 +419,7 @@ def _reading_order(nodes: list[_Node]) -> Iterator[_Node]:
 
 
 def _needed(doc: Document, outline: list[_Node]) -> list[str]:
-    used = {_style_of(n.provision.kind, n.level) for n in _reading_order(outline)}
+    used = {_style_of(n.kind, n.level) for n in _reading_order(outline)}
     if doc.title:
         used.add(S.TITLE)
     if doc.number_line is not None:
@@ -436,28 +443,30 @@ def _deep_indent(level: int) -> str | None:
 
 
 def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
-    p, level = node.provision, node.level
-    kind = p.kind
+    kind, level, num = node.kind, node.level, node.num
     style = _style_of(kind, level)
     left = _deep_indent(level)
-    num = p.num
-    place = lists.place(p, level) if lists is not None and num and kind != "citation" else None
+    place = (
+        lists.place(node.provision, level)
+        if lists is not None and num and kind != "citation"
+        else None
+    )
     first = b.paragraph(style, number=(place[0], level) if place is not None else None, left=left)
     if kind == "citation":
         ooxml.append_text(_new_run(first, _PLAIN), "–\t")
     elif num and place is None:
         ooxml.append_text(_new_run(first, _PLAIN), f"{num}\t")
-    blocks = p.blocks
+    blocks = node.blocks
     if blocks:
         b.runs(blocks[0], first)
     _continue(b, style, left, blocks[1:])
     for child in node.children:
         _provision(b, child, lists)
     # The words after the sub-paragraphs (AKN wrapUp) come after them, as in the text.
-    _continue(b, style, left, p.wrap_up_blocks)
+    _continue(b, style, left, node.wrap_up)
 
 
-def _continue(b: _Builder, style: str, left: str | None, blocks: list[AknElement]) -> None:
+def _continue(b: _Builder, style: str, left: str | None, blocks: list[etree._Element]) -> None:
     """Words that continue the provision, aligned with its text, not its number."""
     for block in blocks:
         b.runs(block, b.paragraph(style, first_line="0", left=left))
