@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 from drafting import io as dio
 from drafting.akn.parser import parse_foreign
 from drafting.diff import DiffResult, diff_documents
-from drafting.diff.align import _parts
 from drafting.diff.lcs import LcsIndex
 from drafting.diff.records import Change, Run, Side, WordOp
 from drafting.diff.words import _TOKEN, _tokenise
@@ -126,16 +125,6 @@ def test_the_bit_parallel_lcs_is_the_longest_common_subsequence_of_each_list(
 @given(st.text(alphabet=st.sampled_from(list("ab Z9_'’-;,.()\t\n\xa0é½") + [" "] * 4)))
 def test_splitting_at_spaces_gives_the_tokens_of_the_token_expression(text: str) -> None:
     assert _tokenise(text) == _TOKEN.findall(text)
-
-
-def test_provisions_read_in_one_pass_are_those_of_the_model(
-    versions: tuple[Document, object],
-) -> None:
-    docs = [dio.load(path) for path in sorted(EXAMPLES.glob("*.akn.xml"))]
-    for doc in [*docs, versions[0]]:
-        for p in doc.provisions():
-            num, blocks, children = _parts(p.element)
-            assert (num, blocks, children) == (p.num, p.blocks, [c.element for c in p.children])
 
 
 def test_a_footnote_mark_in_the_comparative_table_is_superscript() -> None:

@@ -24,11 +24,12 @@ from sys import intern
 
 from lxml import etree
 
-from drafting.akn.ns import XPATH_NS, q
+from drafting.akn.ns import XPATH_NS
 from drafting.diff.lcs import LcsIndex
 from drafting.diff.records import Change, ChangeKind, Run, Side, Slot, SlotRole, Subject, WordOp
 from drafting.diff.words import Codes, RunCache, block_runs, blocks_runs, diff_runs, words
 from drafting.model.document import Document
+from drafting.model.provision import parts
 from drafting.model.styles import label_value
 
 #: Word similarity from which two provisions are the same provision, edited.
@@ -88,59 +89,13 @@ def _first(doc: Document, path: str) -> list[Run] | None:
     return None
 
 
-_NUM, _P, _CONTENT, _LIST, _INTRO, _POINT = (
-    q(t) for t in ("num", "p", "content", "list", "intro", "point")
-)
-#: Provisions whose words stand in ``<p>`` children of their own.
-_PLAIN = frozenset({q("recital"), q("citation")})
-
-
-def _parts(el: etree._Element) -> tuple[str | None, list[etree._Element], list[etree._Element]]:
-    """The number, own blocks and sub-paragraph elements of provision element ``el``.
-
-    The same as :class:`Provision`'s ``num``, ``blocks`` and ``children`` (a test
-    holds them equal), read in one pass over ``el``'s children: the proxies look
-    each child up by name, several times per provision, and the diff reads every
-    provision of both versions.
-    """
-    num: etree._Element | None = None
-    content: etree._Element | None = None
-    lst: etree._Element | None = None
-    intro: etree._Element | None = None
-    ps: list[etree._Element] = []
-    points: list[etree._Element] = []
-    for c in el:
-        tag = c.tag
-        if tag == _P:
-            ps.append(c)
-        elif tag == _POINT:
-            points.append(c)
-        elif tag == _NUM:
-            num = c if num is None else num
-        elif tag == _CONTENT:
-            content = c if content is None else content
-        elif tag == _LIST:
-            lst = c if lst is None else lst
-        elif tag == _INTRO:
-            intro = c if intro is None else intro
-    label = (num.text or "").strip() if num is not None else None
-    if lst is not None:
-        points = list(lst.iterchildren(_POINT))
-    if el.tag in _PLAIN:
-        return label, ps, points
-    if content is not None:
-        return label, list(content.iterchildren(_P)), points
-    if lst is not None:
-        first = next(lst.iterchildren(_INTRO), None)
-        intro = first if first is not None else intro
-    return label, list(intro.iterchildren(_P)) if intro is not None else [], points
-
-
 def build_tree(doc: Document, cache: RunCache | None = None) -> list[Node]:
     """The top-level nodes of ``doc``: title, formula, then provisions with their children.
 
     ``cache`` is shared by the two versions of one diff (see :func:`blocks_runs`).
     """
+    if cache is None:
+        cache = {}
     top: list[Node] = []
     title = _first(doc, "a:preface/a:longTitle//a:docTitle")
     if title is not None:
@@ -152,7 +107,7 @@ def build_tree(doc: Document, cache: RunCache | None = None) -> list[Node]:
     values: dict[str, str] = {}  # label -> number: labels repeat from provision to provision
 
     def node(el: etree._Element, kind: Subject, parent: Node | None, index: int) -> Node:
-        num, blocks, children = _parts(el)
+        num, blocks, children, _ = parts(el)
         if num:
             num = intern(num)
             number = values.get(num)
@@ -166,8 +121,10 @@ def build_tree(doc: Document, cache: RunCache | None = None) -> list[Node]:
             ref = f"{parent.ref}({number})" if parent.ref is not None else None
         # Interned: the versions share most identifiers, and a wId is mostly its eId.
         eid, wid = el.get("eId"), el.get("wId")
-        eid = intern(eid) if eid is not None else None
-        wid = intern(wid) if wid is not None else None
+        if eid is not None:
+            eid = intern(eid)
+        if wid is not None:
+            wid = eid if wid == eid else intern(wid)
         n = Node(kind, eid, wid, num, ref, blocks_runs(blocks, cache), parent, index)
         if children:  # sub-paragraphs are <point>s
             n.children = [node(c, "point", n, i) for i, c in enumerate(children)]
@@ -370,7 +327,8 @@ def classify(
     kind: ChangeKind
     if n.moved:
         kind = "moved"
-    elif any(op.kind != "equal" for op in ops):
+    # Equal words come back as one "equal" step (or none): no generator per pair.
+    elif len(ops) > 1 or (ops and ops[0].kind != "equal"):
         kind = "changed"
     elif o.num != n.num and not ignore_numbering:
         kind = "renumbered"
