@@ -87,6 +87,9 @@ _VISITED: Final = (
 )
 
 _STRIP_TABLE: Final = str.maketrans("", "", STRIP)
+#: Labels already stripped of ``$strip``; bounded, as a long-lived process checks many files.
+_BARES: dict[str, str] = {}
+_BARES_MAX: Final = 65536
 _XML_WS: Final = " \t\r\n"
 _WS_RUN: Final = re.compile(r"[ \t\r\n]+")
 # string(number(...)) in libxml2's words, for the numbers the fast paths do not cover.
@@ -137,26 +140,31 @@ class _Provision:
         self.tag = tag
         self.eid = el.get("eId")
         #: ``boolean(a:num)``; ``normalize-space(a:num)``; that without ``$strip``.
-        self.numbered = False
-        self.num = ""
+        numbered, num = False, ""
         #: The ``a:p`` children; the ``a:content`` and ``a:list`` children, in order,
         #: each with its tag (reading a tag makes lxml build a string).
-        self.blocks: list[etree._Element] = []
-        self.containers: list[tuple[object, etree._Element]] = []
-        self._lead: tuple[bool, etree._Element | None] | None = None
-        # The usual shape, num then one block, is read by index, without an iterator.
-        children = (el[0], el[1]) if len(el) == 2 else el
-        for child in children:
+        blocks: list[etree._Element] = []
+        containers: list[tuple[object, etree._Element]] = []
+        # The usual shape, num then one block, is read by index, without an iterator;
+        # into locals, not attributes: this runs for every provision.
+        for child in (el[0], el[1]) if len(el) == 2 else el:
             kind = child.tag
             if kind == NUM:
-                if not self.numbered:
-                    self.numbered = True
-                    self.num = _normalize(_string(child))
+                if not numbered:
+                    numbered = True
+                    num = _normalize(_string(child) if len(child) else child.text or "")
             elif kind == P:
-                self.blocks.append(child)
+                blocks.append(child)
             elif kind in (CONTENT, LIST):
-                self.containers.append((kind, child))
-        self.bare = self.num.translate(_STRIP_TABLE)
+                containers.append((kind, child))
+        self.numbered, self.num, self.blocks, self.containers = numbered, num, blocks, containers
+        bare = _BARES.get(num)
+        if bare is None:  # labels repeat ("a.", "b."): each is stripped once
+            bare = num.translate(_STRIP_TABLE)
+            if len(_BARES) < _BARES_MAX:
+                _BARES[num] = bare
+        self.bare = bare
+        self._lead: tuple[bool, etree._Element | None] | None = None
 
     @property
     def lead(self) -> tuple[bool, etree._Element | None]:
@@ -455,6 +463,12 @@ def _first_block(node: _Provision) -> etree._Element | None:
             if p is not None:
                 return p
         else:
+            # The usual list opens with its intro: look there before asking lxml for
+            # every intro (setting up that search costs more than the rest).
+            if len(container) and (intro := container[0]).tag == INTRO:
+                p = _first_child(intro, P)
+                if p is not None:
+                    return p
             for intro in container.iterchildren(INTRO):
                 p = _first_child(intro, P)
                 if p is not None:
@@ -528,7 +542,16 @@ def _string(el: etree._Element) -> str:
 
 def _filled(el: etree._Element) -> bool:
     """``normalize-space(el) != ''``."""
-    return not _blank(el.text) or (len(el) > 0 and not _blank(_string(el)))
+    if not _blank(el.text):
+        return True
+    if not len(el):
+        return False
+    # A lead phrase is <b><inline>Recalling</inline></b>: its inline's text settles it
+    # without serialising the subtree.  (A comment's or PI's text is not the element's.)
+    first = el[0]
+    if isinstance(first.tag, str) and not _blank(first.text):
+        return True
+    return not _blank(_string(el))
 
 
 def _after(s: str, sep: str) -> str:
