@@ -77,9 +77,13 @@ def _kind(el: etree._Element) -> str:
     return "run"
 
 
+_CHANGE_TAGS = tuple(w(t) for t in (*_RUN_CONTAINERS, *_PROPERTY_CHANGES, "cellIns", "cellDel"))
+
+
 def _changes(root: etree._Element) -> list[etree._Element]:
-    wanted = {w(t) for t in (*_RUN_CONTAINERS, *_PROPERTY_CHANGES, "cellIns", "cellDel")}
-    return [el for el in root.iter() if el.tag in wanted]
+    # libxml2 filters the tags: a Python test of every element of the body made a
+    # proxy for each (15 ms for a document of 1,000 paragraphs that has no change).
+    return list(root.iter(*_CHANGE_TAGS))
 
 
 def count_changes(roots: list[etree._Element]) -> ChangeSummary:
