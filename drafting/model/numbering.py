@@ -34,7 +34,15 @@ def _set_num(el: AknElement, label: str | None, num: AknElement | None = None) -
         # Made inside el's document: make() would start a new one for each label.
         num = el.makeelement(_NUM)
         el.insert(0, num)
-    num.text = label
+    if num.text != label:
+        num.text = label
+
+
+def _set_eid(el: AknElement, eid: str) -> None:
+    """Give ``el`` the eId ``eid``: most elements have it already, and lxml's set costs
+    three times its get (1.2 µs against 0.4), for each of thousands of elements."""
+    if el.get("eId") != eid:
+        el.set("eId", eid)
 
 
 def _eid_part(label: str | None, position: int) -> str:
@@ -120,7 +128,7 @@ class _Pass:
                 self.points(child, sub, "", depth + 1, old_ref, new_ref, renumber=False)
             return
         list_eid = f"{eid}__list_1"
-        lst.set("eId", list_eid)
+        _set_eid(lst, list_eid)
         # One look at the list's children: intro, the points, wrapUp.
         intro = wrap = None
         points = []
@@ -133,9 +141,9 @@ class _Pass:
             elif tag == _WRAP_UP:
                 wrap = wrap if wrap is not None else c
         if intro is not None:
-            intro.set("eId", f"{list_eid}__intro")
+            _set_eid(intro, f"{list_eid}__intro")
         if wrap is not None:
-            wrap.set("eId", f"{list_eid}__wrapUp")
+            _set_eid(wrap, f"{list_eid}__wrapUp")
         for i, child in enumerate(points, 1):
             num, sub = _num_and_list(child)
             label, number = self.label(depth, i)
@@ -144,7 +152,7 @@ class _Pass:
             was = number if shown == label else (label_value(shown) if shown else None)
             _set_num(child, label, num)
             child_eid = f"{list_eid}__point_{number}"
-            child.set("eId", child_eid)
+            _set_eid(child, child_eid)
             old_ref, new_ref = _ref(old, was), _ref(new, number)
             self.visit(child, old_ref, new_ref)
             self.points(child, sub, child_eid, depth + 1, old_ref, new_ref, renumber=True)
@@ -158,27 +166,27 @@ def renumber(doc: Document) -> dict[str, str]:
     preamble = doc.statement.child("preamble")
     if preamble is not None:
         for i, box in enumerate(preamble.children_named("formula"), 1):
-            box.set("eId", f"preamble__formula_{i}")
+            _set_eid(box, f"preamble__formula_{i}")
     cit_box = preamble.child("citations") if preamble is not None else None
     if cit_box is not None:
-        cit_box.set("eId", "preamble__citations_1")
+        _set_eid(cit_box, "preamble__citations_1")
         for i, c in enumerate(cit_box.children_named("citation"), 1):
             num, lst = _num_and_list(c)
             was = _value(num)
             _set_num(c, None, num)
-            c.set("eId", f"preamble__citations_1__citation_{i}")
+            _set_eid(c, f"preamble__citations_1__citation_{i}")
             walk.visit(c, was, None)
             walk.points(c, lst, "", 1, was, None, renumber=False)
     rec_box = preamble.child("recitals") if preamble is not None else None
     recitals = rec_box.children_named("recital") if rec_box is not None else []
     if rec_box is not None:
-        rec_box.set("eId", "preamble__recs_1")
+        _set_eid(rec_box, "preamble__recs_1")
         for i, r in enumerate(recitals, 1):
             num, lst = _num_and_list(r)
             was = _value(num)
             label = style.recital_level.label(i) if style.recital_level else None
             _set_num(r, label, num)
-            r.set("eId", f"preamble__recs_1__rec_{_eid_part(label, i)}")
+            _set_eid(r, f"preamble__recs_1__rec_{_eid_part(label, i)}")
             number = label_value(label) if label else None
             walk.visit(r, was, number)
             walk.points(r, lst, "", 1, was, number, renumber=False)
@@ -195,7 +203,7 @@ def renumber(doc: Document) -> dict[str, str]:
         was = number if shown == label else (label_value(shown) if shown else None)
         _set_num(para, label, num)
         eid = f"para_{number}"
-        para.set("eId", eid)
+        _set_eid(para, eid)
         walk.visit(para, was, number)
         walk.points(para, lst, eid, 1, was, number, renumber=True)
 
@@ -223,7 +231,7 @@ def _number_notes(doc: Document) -> None:
         prefix = owner.get("eId") if owner is not None else "note"
         assert prefix is not None
         counters[prefix] = counters.get(prefix, 0) + 1
-        note.set("eId", f"{prefix}__authorialNote_{counters[prefix]}")
+        _set_eid(note, f"{prefix}__authorialNote_{counters[prefix]}")
 
 
 def _number_preface(doc: Document) -> None:
@@ -231,10 +239,10 @@ def _number_preface(doc: Document) -> None:
     if preface is None:
         return
     for i, p in enumerate(preface.children_named("p"), 1):
-        p.set("eId", f"preface__p_{i}")
+        _set_eid(p, f"preface__p_{i}")
     lt = preface.child("longTitle")
     if lt is not None:
-        lt.set("eId", "preface__longTitle")
+        _set_eid(lt, "preface__longTitle")
 
 
 def _assign_wids(doc: Document, provisions: list[AknElement]) -> None:
