@@ -28,6 +28,7 @@ _PLAIN = frozenset({q("recital"), q("citation")})
 
 Kind = Literal["citation", "recital", "paragraph", "point"]
 PROVISION_TAGS: frozenset[str] = frozenset({"citation", "recital", "paragraph", "point"})
+_PROVISION_QNAMES: frozenset[str] = frozenset(q(name) for name in PROVISION_TAGS)
 
 
 def _akn(el: etree._Element | None) -> AknElement | None:
@@ -40,7 +41,7 @@ class Provision:
     __slots__ = ("element",)
 
     def __init__(self, element: AknElement) -> None:
-        if element.local not in PROVISION_TAGS:
+        if element.tag not in _PROVISION_QNAMES:  # the tag, cheaper than .local
             raise TypeError(f"<{element.local}> is not a provision element")
         self.element = element
 
