@@ -17,11 +17,10 @@ import zipfile
 from difflib import SequenceMatcher
 
 import pytest
-from conftest import EXAMPLES, benchmark_generator
+from conftest import benchmark_generator
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafting import io as dio
 from drafting.akn.parser import parse_foreign
 from drafting.diff import DiffResult, diff_documents
 from drafting.diff.lcs import LcsIndex
