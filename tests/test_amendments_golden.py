@@ -63,8 +63,8 @@ def test_golden_amendment_case_gives_the_expected_outputs(case: Path) -> None:
         _compare(case / "expected-voting.md", voting_list_markdown(voting_list(draft, amendments)))
         # The checks of an earlier `check` give the same list without resolving again.
         report = check(draft, amendments)
-        reused = voting_list(draft, amendments, checks=report.checks)
-        assert voting_list_markdown(reused) == voting_list_markdown(voting_list(draft, amendments))
+        listed = voting_list(draft, amendments, checks=report.checks)
+        assert voting_list_markdown(listed) == voting_list_markdown(voting_list(draft, amendments))
         if len(amendments) > 1:
             with pytest.raises(ValueError, match="other amendments"):
                 voting_list(draft, amendments, checks=report.checks[1:])
@@ -73,11 +73,30 @@ def test_golden_amendment_case_gives_the_expected_outputs(case: Path) -> None:
         with pytest.raises(DraftingError) as err:
             apply_amendments(draft, amendments, votes=votes)
         _compare(case / "expected-error.txt", str(err.value) + "\n")
+        with pytest.raises(DraftingError) as refused:  # the same refusal from earlier checks
+            apply_amendments(draft, amendments, votes=votes, checks=check(draft, amendments).checks)
+        assert str(refused.value) == str(err.value)
         return
     if (case / "expected.md").exists() or not checked:
         before = draft.to_bytes()
-        amended = apply_amendments(draft, amendments, votes=votes, date=dt.date(2024, 11, 25))
+        day = dt.date(2024, 11, 25)
+        amended = apply_amendments(draft, amendments, votes=votes, date=day)
         assert draft.to_bytes() == before, "the draft itself must not change"
         assert_valid(amended.document)
         _compare(case / "expected.md", write_text(amended.document))
         _compare(case / "expected-report.json", report_json(amended))
+        # The places an earlier check found, carried over to the copy, give the same.
+        checks = check(draft, amendments).checks
+        carried = apply_amendments(draft, amendments, votes=votes, date=day, checks=checks)
+        assert draft.to_bytes() == before
+        assert carried.document.to_bytes() == amended.document.to_bytes()
+        assert report_json(carried) == report_json(amended)
+
+
+def test_checks_made_on_another_document_are_refused() -> None:
+    case = GOLDEN / "amendments" / CASES[0].name
+    draft = load_document(_one(case, "draft"))
+    amendments = read_amendment_files([_one(case, "amendments")])
+    other = draft.copy()
+    with pytest.raises(ValueError, match="another document"):
+        apply_amendments(draft, amendments, checks=check(other, amendments).checks)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -116,14 +116,20 @@ def apply_amendments(
     *,
     votes: Mapping[str, Status] | None = None,
     date: dt.date | None = None,
+    checks: Sequence[Check] | None = None,
 ) -> Amended:
     """A new document: ``doc`` with the adopted ``amendments`` applied; ``doc`` is untouched.
+
+    ``checks``, what :func:`check_amendments` gave for these amendments on ``doc`` as
+    it still is, spares resolving the adopted ones again: their places are carried
+    over to the copy the amendments are applied to.
 
     Raises:
         AmendmentApplicationError: an adopted amendment cannot be resolved against the
             draft, or a vote names an amendment that does not exist; nothing changes.
             Also when the amended text would not be valid (e.g. a new paragraph
             without the lead phrase the house style requires).
+        ValueError: ``checks`` were made on another document.
     """
     votes = dict(votes or {})
     known = {a.number for a in amendments}
@@ -133,15 +139,21 @@ def apply_amendments(
             f"the votes name amendment {', '.join(unknown)}, which is not in the amendment files",
             hint="check the numbers in the votes file",
         )
+    given = _given_checks(doc, checks)
     work = doc.copy()
     status = {a.number: effective_status(a, votes) for a in amendments}
     adopted = [a for a in amendments if status[a.number] == "adopted"]
-    checks: list[Check] = []
+    resolved: list[Check] = []
     failures: list[str] = []
     lookup = Lookup(work)
+    mirror = _Mirror(doc, work)
     for a in adopted:
+        earlier = given.get(id(a))
+        if earlier is not None and earlier.ok:
+            resolved.append(Check(a, tuple(mirror.target(t) for t in earlier.targets), ()))
+            continue
         try:
-            checks.append(Check(a, resolve(work, a, lookup), ()))
+            resolved.append(Check(a, resolve(work, a, lookup), ()))
         except AmendmentTargetError as exc:
             failures.append(f"amendment {a.number}: {exc.message}")
     if failures:
@@ -154,7 +166,7 @@ def apply_amendments(
     applied: list[Check] = []
     # Exactly the order of the voting list (compromises come first on their own
     # provision there), so what the list says falls is what falls here.
-    ordered = voting_order(work, checks)
+    ordered = voting_order(work, resolved)
     # Only amendments on the same top-level provision or location, or replaced by a
     # compromise, can make one fall: look those up instead of comparing every pair.
     near: dict[object, list[int]] = {}
@@ -212,6 +224,53 @@ def apply_amendments(
             )
         )
     return Amended(work, outcomes, renumbered, xrefs, warnings)
+
+
+def _given_checks(doc: Document, checks: Sequence[Check] | None) -> dict[int, Check]:
+    """The caller's checks by amendment (identity); each target must lie in ``doc``."""
+    if not checks:
+        return {}
+    root = doc.tree.getroot()
+    for c in checks:
+        for t in c.targets:
+            for host in (t.host, t.anchor):
+                if host is not None and host.element.getroottree().getroot() is not root:
+                    raise ValueError("the checks given were made on another document")
+    return {id(c.amendment): c for c in checks}
+
+
+class _Mirror:
+    """The element of the copy standing where an element of the original stands.
+
+    ``Document.copy`` copies the whole tree, so the path of child positions from the
+    root leads to the same place in both.
+    """
+
+    def __init__(self, original: Document, copy: Document) -> None:
+        self.original = original.tree.getroot()
+        self.copy = copy.tree.getroot()
+
+    def element(self, el: AknElement) -> AknElement:
+        path: list[int] = []
+        node: etree._Element = el
+        while node is not self.original:
+            parent = node.getparent()
+            assert parent is not None  # _given_checks: every target is in the original
+            path.append(parent.index(node))
+            node = parent
+        found: etree._Element = self.copy
+        for i in reversed(path):
+            found = found[i]
+        assert isinstance(found, AknElement)
+        return found
+
+    def host(self, host: Host) -> Host:
+        el = self.element(host.element)
+        return Host(el, Provision(el) if host.provision is not None else None, host.label)
+
+    def target(self, t: Target) -> Target:
+        anchor = self.host(t.anchor) if t.anchor is not None else None
+        return replace(t, host=self.host(t.host), anchor=anchor)
 
 
 # -- carrying out ------------------------------------------------------------------
