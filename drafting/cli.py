@@ -99,6 +99,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
       drafting export draft.akn.xml -o final.md
     """
     ctx.obj = {"debug": debug}
+    if ctx.invoked_subcommand is not None:
+        # Every command reads or writes AKN, which is validated: libxml2 compiles the
+        # official schema on another core while the command starts and reads its input.
+        from drafting.akn.schema import warm_up
+
+        warm_up()
 
 
 @cli.command("import")

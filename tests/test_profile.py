@@ -12,6 +12,7 @@ from lxml import etree
 
 from drafting.akn import schema
 from drafting.akn.ns import q
+from drafting.errors import SchemaError
 from drafting.model import Document
 
 
@@ -190,3 +191,37 @@ def test_a_failure_inside_the_official_check_reaches_the_caller(
     monkeypatch.setattr(schema, "schema_problems", broken)
     with pytest.raises(MemoryError, match="libxml2 ran out"):
         schema.problems(r495.tree)
+
+
+def test_a_warm_up_compiles_the_official_schema_once_for_every_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(schema, "_COMPILED", [])
+    splice = schema._splice_inline_content
+    compiles: list[int] = []
+
+    def counted(root: etree._Element) -> int:
+        compiles.append(1)
+        return splice(root)
+
+    monkeypatch.setattr(schema, "_splice_inline_content", counted)
+    schema.warm_up()
+    schema.warm_up()
+    compiled = schema.official_schema()  # waits for the warm-up rather than compiling again
+    assert schema.official_schema() is compiled
+    assert compiles == [1]
+
+
+def test_a_warm_up_that_fails_leaves_the_error_to_the_caller(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(schema, "_COMPILED", [])
+
+    def missing() -> None:
+        raise SchemaError("the official AKN 3.0 schema is missing")
+
+    monkeypatch.setattr(schema, "official_xsd_path", missing)
+    schema.warm_up()
+    with pytest.raises(SchemaError, match="is missing"):
+        schema.official_schema()
+    assert capsys.readouterr().err == ""  # the thread printed no traceback

@@ -14,6 +14,7 @@ published specification and the tests' oracle: :func:`schematron_problems`.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import importlib.util
@@ -70,13 +71,41 @@ def official_xsd_path() -> Path:
     return Path(places[0]) / "xsd" / "akomantoso30.xsd"
 
 
-@functools.cache
+_COMPILED: list[etree.XMLSchema] = []
+_COMPILING = threading.Lock()
+
+
 def official_schema() -> etree.XMLSchema:
-    """The compiled official AKN 3.0 schema (loaded once, ~0.05 s; see _splice_inline_content)."""
-    path = official_xsd_path()
-    doc = parse_foreign(path.read_bytes(), str(path), base_url=path.as_uri())
-    _splice_inline_content(doc.getroot())
-    return etree.XMLSchema(doc)
+    """The compiled official AKN 3.0 schema (loaded once, ~0.05 s; see _splice_inline_content).
+
+    Raises:
+        SchemaError: cobalt is not installed.
+    """
+    if not _COMPILED:
+        with _COMPILING:  # a warm-up (see warm_up) may be compiling it: wait for that one
+            if not _COMPILED:
+                path = official_xsd_path()
+                doc = parse_foreign(path.read_bytes(), str(path), base_url=path.as_uri())
+                _splice_inline_content(doc.getroot())
+                _COMPILED.append(etree.XMLSchema(doc))
+    return _COMPILED[0]
+
+
+def warm_up() -> None:
+    """Start compiling the official schema on another core, for a command about to validate.
+
+    libxml2 compiles without the GIL (~0.05 s), so the command reads and parses its
+    input meanwhile instead of waiting for the compile at its first validation.  A
+    failure is left for :func:`official_schema` to raise where it is asked for.
+    """
+    if _COMPILED or _COMPILING.locked():
+        return
+
+    def compile_quietly() -> None:
+        with contextlib.suppress(Exception):  # raised again, in context, by the caller
+            official_schema()
+
+    threading.Thread(target=compile_quietly, name="drafting-xsd-compile", daemon=True).start()
 
 
 _XS = "{http://www.w3.org/2001/XMLSchema}"
@@ -256,7 +285,8 @@ def problems(tree: etree._ElementTree, phase: str | None = None) -> list[Problem
     """
     # libxml2 checks the official schema without holding the GIL, so on a second core
     # it runs alongside the profile pass (Python) instead of before it: both only read
-    # the tree.  The schema is compiled here first (compiling holds the GIL anyway).
+    # the tree.  The schema is compiled (or its warm-up awaited) here first, so that a
+    # missing cobalt is reported from this thread.
     official_schema()
     outcome: list[list[Problem] | BaseException] = []
 
