@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 
 from drafting.cli import cli
+from drafting.model import Document
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -88,13 +89,20 @@ def test_every_console_example_in_the_readme_prints_what_the_readme_says(
             pos += 1
 
 
-def test_the_library_example_in_the_readme_runs(workdir: Path) -> None:
-    (code,) = _blocks("python")[:1]
+def test_the_library_examples_in_the_readme_run(workdir: Path) -> None:
+    blocks = _blocks("python")
+    assert len(blocks) == 2
     cwd = os.getcwd()
     os.chdir(workdir)
     try:
         CliRunner().invoke(cli, ["import", "draft.docx", "-o", "draft.akn.xml"])
-        exec(compile(code, "README.md", "exec"), {})
+        exec(compile(blocks[0], "README.md", "exec"), {})
         assert (workdir / "amended.akn.xml").exists()
+        names: dict[str, object] = {}
+        exec(compile(blocks[1], "README.md", "exec"), names)
+        draft, amended = names["draft"], names["amended"]
+        assert names["items"]
+        assert isinstance(draft, Document) and isinstance(amended, Document)
+        assert amended.to_bytes() != draft.to_bytes()  # the adopted amendments were applied
     finally:
         os.chdir(cwd)
