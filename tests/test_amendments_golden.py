@@ -19,6 +19,7 @@ import pytest
 from conftest import GOLDEN, assert_valid
 
 from drafting.amendments import (
+    Amendment,
     apply_amendments,
     check,
     read_amendment_files,
@@ -29,6 +30,7 @@ from drafting.amendments import (
 )
 from drafting.errors import DraftingError
 from drafting.formats import load_document
+from drafting.model import Document
 from drafting.text import write_text
 
 CASES = sorted(p for p in (GOLDEN / "amendments").iterdir() if p.is_dir())
@@ -93,10 +95,34 @@ def test_golden_amendment_case_gives_the_expected_outputs(case: Path) -> None:
         assert report_json(carried) == report_json(amended)
 
 
-def test_checks_made_on_another_document_are_refused() -> None:
+def _first_case() -> tuple[Document, list[Amendment]]:
     case = GOLDEN / "amendments" / CASES[0].name
-    draft = load_document(_one(case, "draft"))
-    amendments = read_amendment_files([_one(case, "amendments")])
-    other = draft.copy()
+    return load_document(_one(case, "draft")), read_amendment_files([_one(case, "amendments")])
+
+
+def test_checks_made_on_another_document_are_refused() -> None:
+    draft, amendments = _first_case()
+    other = check(draft.copy(), amendments).checks  # the same words, another tree
     with pytest.raises(ValueError, match="another document"):
-        apply_amendments(draft, amendments, checks=check(other, amendments).checks)
+        apply_amendments(draft, amendments, checks=other)
+    with pytest.raises(ValueError, match="another document"):
+        voting_list(draft, amendments, checks=other)
+
+
+@pytest.mark.parametrize("change", ["reworded", "deleted"])
+def test_checks_made_before_the_draft_changed_are_refused(change: str) -> None:
+    # Their offsets and elements are those of the draft as it was: applied now, they
+    # would change the wrong words (found by review: "interoperabiincompatible").
+    draft, amendments = _first_case()
+    checks = check(draft, amendments).checks
+    target = next(t for c in checks for t in c.targets if t.host.provision is not None)
+    provision = target.host.provision
+    assert provision is not None
+    if change == "reworded":
+        provision.set_text("to tackle new problems and " + provision.markup)
+    else:
+        provision.delete()
+    with pytest.raises(ValueError, match="before it changed"):
+        apply_amendments(draft, amendments, checks=checks)
+    with pytest.raises(ValueError, match="before it changed"):
+        voting_list(draft, amendments, checks=checks)

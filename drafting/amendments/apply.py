@@ -40,6 +40,7 @@ from drafting.amendments.resolve import (
     Lookup,
     Target,
     _clash,
+    require_current,
     resolve,
     top_keys,
 )
@@ -121,15 +122,15 @@ def apply_amendments(
     """A new document: ``doc`` with the adopted ``amendments`` applied; ``doc`` is untouched.
 
     ``checks``, what :func:`check_amendments` gave for these amendments on ``doc`` as
-    it still is, spares resolving the adopted ones again: their places are carried
-    over to the copy the amendments are applied to.
+    it still stands, spares resolving the adopted ones again: their places are
+    carried over to the copy the amendments are applied to.
 
     Raises:
         AmendmentApplicationError: an adopted amendment cannot be resolved against the
             draft, or a vote names an amendment that does not exist; nothing changes.
             Also when the amended text would not be valid (e.g. a new paragraph
             without the lead phrase the house style requires).
-        ValueError: ``checks`` were made on another document.
+        ValueError: ``checks`` were made on another document or before ``doc`` changed.
     """
     votes = dict(votes or {})
     known = {a.number for a in amendments}
@@ -227,15 +228,10 @@ def apply_amendments(
 
 
 def _given_checks(doc: Document, checks: Sequence[Check] | None) -> dict[int, Check]:
-    """The caller's checks by amendment (identity); each target must lie in ``doc``."""
+    """The caller's checks by amendment (identity), once known to be of ``doc`` as it is."""
     if not checks:
         return {}
-    root = doc.tree.getroot()
-    for c in checks:
-        for t in c.targets:
-            for host in (t.host, t.anchor):
-                if host is not None and host.element.getroottree().getroot() is not root:
-                    raise ValueError("the checks given were made on another document")
+    require_current(doc, checks)
     return {id(c.amendment): c for c in checks}
 
 
@@ -255,7 +251,7 @@ class _Mirror:
         node: etree._Element = el
         while node is not self.original:
             parent = node.getparent()
-            assert parent is not None  # _given_checks: every target is in the original
+            assert parent is not None  # require_current: every target is in the original
             path.append(parent.index(node))
             node = parent
         found: etree._Element = self.copy

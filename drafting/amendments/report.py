@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from drafting.amendments.apply import Amended
 from drafting.amendments.model import Amendment, InsertProvisions, NewProvision, ReplaceProvision
-from drafting.amendments.resolve import Check, Overlap, check_amendments, find_overlaps
+from drafting.amendments.resolve import (
+    Check,
+    Overlap,
+    check_amendments,
+    find_overlaps,
+    resolve_all,
+)
 from drafting.amendments.words import Piece, Splice, apply_splices, normalize, word_diff
 from drafting.model.document import Document
 
@@ -94,7 +100,7 @@ def _new_text(new: NewProvision, depth: int = 0) -> list[str]:
 def compile_amendments(doc: Document, amendments: Sequence[Amendment]) -> list[CompilationEntry]:
     """The compilation: each amendment with its provision before and after."""
     out = []
-    for c in check_amendments(doc, amendments):
+    for c in resolve_all(doc, amendments):
         rows: list[CompilationRow] = []
         splices: dict[int, tuple[str, list[Splice]]] = {}
         for t in c.targets:

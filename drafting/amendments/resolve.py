@@ -9,9 +9,12 @@ same words whatever else is adopted before it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from lxml import etree
 
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import text_of
@@ -107,6 +110,9 @@ class Check:
     amendment: Amendment
     targets: tuple[Target, ...]
     problems: tuple[str, ...]
+    #: :func:`draft_fingerprint` of the draft it was checked on ('' when not kept): the
+    #: voting list and the apply take checks only for the draft as it still stands.
+    draft: str = ""
 
     @property
     def ok(self) -> bool:
@@ -493,16 +499,62 @@ def clashes(first: Sequence[Target], second: Sequence[Target]) -> Target | None:
 
 
 def check_amendments(doc: Document, amendments: Sequence[Amendment]) -> list[Check]:
-    """Resolve every amendment against ``doc``; a failure is its report, not an error."""
+    """Resolve every amendment against ``doc``; a failure is its report, not an error.
+
+    Each check records the draft it was made on, so that the voting list and the
+    apply can take these checks instead of resolving every amendment again.
+    """
+    return resolve_all(doc, amendments, draft_fingerprint(doc))
+
+
+def resolve_all(doc: Document, amendments: Sequence[Amendment], draft: str = "") -> list[Check]:
+    """:func:`check_amendments` for a caller that will not hand the checks on."""
     out = []
     lookup = Lookup(doc)
     for a in amendments:
         try:
-            out.append(Check(a, resolve(doc, a, lookup), ()))
+            out.append(Check(a, resolve(doc, a, lookup), (), draft))
         except AmendmentTargetError as exc:
             text = exc.message + (f"; {exc.hint}" if exc.hint else "")
-            out.append(Check(a, (), (text,)))
+            out.append(Check(a, (), (text,), draft))
     return out
+
+
+def draft_fingerprint(doc: Document) -> str:
+    """A digest of ``doc`` as it stands (~10 ms at 1,000 paragraphs)."""
+    return hashlib.blake2b(etree.tostring(doc.tree), digest_size=16).hexdigest()
+
+
+def _inside(el: etree._Element, root: etree._Element) -> bool:
+    return any(a is root for a in el.iterancestors())
+
+
+def require_current(doc: Document, checks: Sequence[Check]) -> None:
+    """Refuse checks that were not made on ``doc`` as it stands now.
+
+    A check holds the elements and character offsets it found: on a draft changed
+    since (a word added before the quoted ones, a paragraph deleted), or on another
+    copy of it, they would change the wrong words.
+
+    Raises:
+        ValueError: a check was made on another document or before ``doc`` changed.
+    """
+    if not checks:
+        return
+    now = draft_fingerprint(doc)
+    root = doc.tree.getroot()
+    for c in checks:
+        stale = c.draft != now
+        for t in c.targets if not stale else ():
+            for host in (t.host, t.anchor):
+                el = host.element if host is not None else None
+                if el is not None and el is not root and not _inside(el, root):
+                    stale = True
+        if stale:
+            raise ValueError(
+                f"the check of amendment {c.amendment.number} was made on another document,"
+                " or on this one before it changed: check the amendments again"
+            )
 
 
 _TOP_KINDS = ("citation", "recital", "paragraph")

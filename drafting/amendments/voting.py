@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from drafting.akn.elements import AknElement
 from drafting.akn.ns import q
 from drafting.amendments.model import Amendment
-from drafting.amendments.resolve import Check, Target, candidate_pairs, check_amendments, clashes
+from drafting.amendments.resolve import (
+    Check,
+    Target,
+    candidate_pairs,
+    clashes,
+    require_current,
+    resolve_all,
+)
 from drafting.amendments.words import normalize
 from drafting.model.document import Document
 
@@ -144,17 +151,19 @@ def voting_list(
 
     Withdrawn amendments are left out; amendments that cannot be resolved are
     listed last with their problem.  ``checks``, what :func:`check_amendments` gave
-    for these amendments on ``doc``, spares resolving every amendment again: a
-    secretariat checks the amendments, then lists them, and resolving 1,000 of them
-    is most of the cost of either.
+    for these amendments on ``doc`` as it still stands, spares resolving every
+    amendment again: a secretariat checks the amendments, then lists them, and
+    resolving 1,000 of them is most of the cost of either.
 
     Raises:
-        ValueError: ``checks`` were made for other amendments.
+        ValueError: ``checks`` were made for other amendments, on another document,
+            or before ``doc`` changed.
     """
     voted = [a for a in amendments if a.status != "withdrawn"]
     if checks is None:
-        checks = check_amendments(doc, voted)
+        checks = resolve_all(doc, voted)
     else:
+        require_current(doc, checks)
         checks = [c for c in checks if c.amendment.status != "withdrawn"]
         if len(checks) != len(voted) or any(
             c.amendment is not a for c, a in zip(checks, voted, strict=True)
