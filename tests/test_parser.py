@@ -91,19 +91,21 @@ def test_an_element_of_another_namespace_never_passes_for_an_akn_one() -> None:
         b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
         b' xmlns:x="urn:other"><statement name="resolution"><mainBody>'
         b'<paragraph eId="para_1"><num>1.</num><x:p>foreign</x:p><content><p>own</p>'
-        b"</content></paragraph><x:paragraph eId='para_2'/></mainBody></statement>"
-        b"</akomaNtoso>"
+        b"</content></paragraph><x:paragraph eId='para_2'/><paragraph xmlns='' eId='p3'/>"
+        b"</mainBody></statement></akomaNtoso>"
     )
     from drafting.akn.elements import AknElement
     from drafting.model.provision import Provision
 
-    para, foreign = tree.getroot()[0][0]
+    para, foreign, bare = tree.getroot()[0][0]
     assert isinstance(para, AknElement)
-    assert isinstance(foreign, AknElement)
+    assert isinstance(foreign, AknElement) and isinstance(bare, AknElement)
     assert foreign.local == "{urn:other}paragraph"
+    assert bare.local == "{}paragraph"  # in no namespace: not AKN's either
     assert para.local == "paragraph"
     assert [c.local for c in para.children_named("num", "p", "content")] == ["num", "content"]
     assert para.child("p") is None
-    with pytest.raises(TypeError):
-        Provision(foreign)
+    for other in (foreign, bare):
+        with pytest.raises(TypeError):
+            Provision(other)
     assert Provision(para).text == "own"

@@ -69,15 +69,18 @@ class AknElement(etree.ElementBase):
         """The tag without its namespace, e.g. ``paragraph``.
 
         An element of another namespace (drafting's proprietary metadata, foreign
-        content) keeps its whole ``{namespace}name``, so it never passes for an AKN
-        element of the same local name.
+        content) keeps its whole ``{namespace}name``, and one in no namespace is
+        ``{}name``, so that neither passes for an AKN element of the same local name.
         """
         # Always a str: AKN elements are never comments or PIs.  The model asks this of
         # every provision it wraps; a table of the few dozen tags beats slicing.
         tag = str(self.tag)
         found = _LOCALS.get(tag)
         if found is None:
-            found = tag[_AKN_PREFIX_LEN:] if tag.startswith(_AKN_PREFIX) else tag
+            if tag.startswith(_AKN_PREFIX):
+                found = tag[_AKN_PREFIX_LEN:]
+            else:
+                found = tag if tag.startswith("{") else "{}" + tag
             if len(_LOCALS) < _LOCALS_MAX:  # a hostile file may invent endless tags
                 _LOCALS[tag] = found
         return found
