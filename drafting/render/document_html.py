@@ -100,7 +100,9 @@ def _local(tag: object) -> str:
     """:func:`local_name`, remembered: a page meets a few dozen tags many times each."""
     name = _LOCALS.get(tag)
     if name is None:
-        name = _LOCALS[tag] = local_name(tag)
+        name = local_name(tag)
+        if len(_LOCALS) < 4096:  # bounded: a long-lived process renders many documents
+            _LOCALS[tag] = name
     return name
 
 
