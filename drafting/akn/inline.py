@@ -48,23 +48,28 @@ class Segment:
 def segments(block: etree._Element) -> list[Segment]:
     """The text runs of ``block`` in reading order, skipping notes and labels."""
     out: list[Segment] = []
-    pos = 0
-
-    def add(el: etree._Element, slot: Literal["text", "tail"], value: str | None) -> None:
-        nonlocal pos
-        if value:
-            out.append(Segment(el, slot, pos, pos + len(value)))
-            pos += len(value)
-
-    def walk(el: etree._Element) -> None:
-        add(el, "text", el.text)
-        for child in el:
-            if isinstance(child.tag, str) and local_name(child.tag) not in NOT_TEXT:
-                walk(child)
-            add(child, "tail", child.tail)
-
-    walk(block)
+    _segments(block, out, 0)
     return out
+
+
+def _segments(el: etree._Element, out: list[Segment], pos: int) -> int:
+    """Append the runs of ``el`` from clause offset ``pos``; return the offset after them.
+
+    A module function, not a closure: a recursive closure is a reference cycle that
+    only the cycle collector frees, and this runs for every block an amendment edits.
+    """
+    text = el.text
+    if text:
+        out.append(Segment(el, "text", pos, pos + len(text)))
+        pos += len(text)
+    for child in el:
+        if isinstance(child.tag, str) and local_name(child.tag) not in NOT_TEXT:
+            pos = _segments(child, out, pos)
+        tail = child.tail
+        if tail:
+            out.append(Segment(child, "tail", pos, pos + len(tail)))
+            pos += len(tail)
+    return pos
 
 
 _NOT_TEXT_ANY_NS = tuple(f"{{*}}{name}" for name in sorted(NOT_TEXT))
@@ -115,21 +120,21 @@ def _prune_empty(block: etree._Element) -> None:
 def _notes_at(block: etree._Element) -> list[tuple[etree._Element, int]]:
     """Each footnote in ``block`` with the clause-text offset it stands at."""
     out: list[tuple[etree._Element, int]] = []
-    pos = 0
-
-    def walk(el: etree._Element) -> None:
-        nonlocal pos
-        pos += len(el.text or "")
-        for child in el:
-            name = local_name(child.tag)
-            if name == "authorialNote":
-                out.append((child, pos))
-            elif isinstance(child.tag, str) and name not in NOT_TEXT:
-                walk(child)
-            pos += len(child.tail or "")
-
-    walk(block)
+    _notes_from(block, out, 0)
     return out
+
+
+def _notes_from(el: etree._Element, out: list[tuple[etree._Element, int]], pos: int) -> int:
+    """Append the notes inside ``el`` from offset ``pos`` (see :func:`_segments`)."""
+    pos += len(el.text or "")
+    for child in el:
+        name = local_name(child.tag)
+        if name == "authorialNote":
+            out.append((child, pos))
+        elif isinstance(child.tag, str) and name not in NOT_TEXT:
+            pos = _notes_from(child, out, pos)
+        pos += len(child.tail or "")
+    return pos
 
 
 def replace_text(block: etree._Element, start: int, end: int, new: str) -> list[etree._Element]:
