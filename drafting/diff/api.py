@@ -14,7 +14,7 @@ from lxml import etree
 
 from drafting.akn.ns import XPATH_NS, q
 from drafting.akn.parser import make
-from drafting.diff.align import build_result, build_tree, mark_moves, pair, walk_all
+from drafting.diff.align import build_result, build_tree, mark_moves, pair, release, walk_all
 from drafting.diff.records import Change, DiffResult, Run, runs_markup
 from drafting.diff.words import RunCache
 from drafting.model.document import Document, make_note
@@ -51,9 +51,12 @@ def diff_documents(
     cache: RunCache = {}
     old_top, new_top = build_tree(old, cache), build_tree(new, cache)
     del cache
-    pair(walk_all(old_top), walk_all(new_top), lineage=same_lineage(old, new))
+    old_nodes, new_nodes = walk_all(old_top), walk_all(new_top)
+    pair(old_nodes, new_nodes, lineage=same_lineage(old, new))
     mark_moves(new_top)
     changes, layout = build_result(old_top, new_top, ignore_numbering=ignore_numbering)
+    release(old_nodes)
+    release(new_nodes)
     labels = amendment_labels(new)
     if labels:
         changes = tuple(_label(c, labels) for c in changes)
