@@ -139,11 +139,25 @@ def fill_block(
     ``notes`` makes the ``<authorialNote>`` for a ``[^marker]``; without it the
     reference is kept as literal text.
     """
-    nodes = _tokens(markup)
-    first_word_seen = False
+    _Emitter(phrase_name, notes).emit(block, _tokens(markup))
+    normalize_space(block)
 
-    def emit(parent: etree._Element, items: list[_Node | str]) -> None:
-        nonlocal first_word_seen
+
+class _Emitter:
+    """Writes parsed markup into AKN elements, remembering whether a word came yet.
+
+    A class rather than a recursive closure: the closure would be a reference cycle
+    left to the cycle collector on every block filled.
+    """
+
+    __slots__ = ("first_word_seen", "notes", "phrase_name")
+
+    def __init__(self, phrase_name: str | None, notes: NoteFactory | None) -> None:
+        self.phrase_name = phrase_name
+        self.notes = notes
+        self.first_word_seen = False
+
+    def emit(self, parent: etree._Element, items: list[_Node | str]) -> None:
         for item in items:
             if isinstance(item, str):
                 if len(parent):
@@ -152,32 +166,30 @@ def fill_block(
                 else:
                     parent.text = (parent.text or "") + item
                 if item.strip():
-                    first_word_seen = True
+                    self.first_word_seen = True
                 continue
             if item.tag == "noteRef":
-                if notes is None:
-                    emit(parent, [f"[^{item.note}]"])
+                if self.notes is None:
+                    self.emit(parent, [f"[^{item.note}]"])
                 else:
-                    parent.append(notes(item.note or ""))
+                    parent.append(self.notes(item.note or ""))
                 continue
             assert item.tag is not None
             el = sub(parent, item.tag)
             words = _plain(item).strip()
+            phrase_name = self.phrase_name
             is_phrase = (
                 phrase_name is not None
                 and item.tag in ("b", "i")
                 and all(isinstance(c, str) for c in item.children)
-                and (not first_word_seen or classify(words) is not None)
+                and (not self.first_word_seen or classify(words) is not None)
             )
             if is_phrase:
                 attrs = {"name": phrase_name or "", "refersTo": f"#{phrase_name}"}
                 sub(el, "inline", attrs, text=_plain(item))
-                first_word_seen = True
+                self.first_word_seen = True
             else:
-                emit(el, item.children)
-
-    emit(block, nodes)
-    normalize_space(block)
+                self.emit(el, item.children)
 
 
 _ESCAPE = re.compile(r"([\\*\[\]<>])")
