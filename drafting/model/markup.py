@@ -197,35 +197,38 @@ _ESCAPE = re.compile(r"([\\*\[\]<>])")
 NoteMarker = Callable[[etree._Element], str]
 
 
+_MARKS: Mapping[str, tuple[str, str]] = {
+    "b": ("**", "**"),
+    "i": ("*", "*"),
+    "u": ("<u>", "</u>"),
+    "sup": ("<sup>", "</sup>"),
+    "sub": ("<sub>", "</sub>"),
+}
+
+
 def render_markup(block: etree._Element, note_ref: NoteMarker | None = None) -> str:
     """The inverse of :func:`fill_block`: markup text for the AKN block ``block``."""
-    marks: Mapping[str, tuple[str, str]] = {
-        "b": ("**", "**"),
-        "i": ("*", "*"),
-        "u": ("<u>", "</u>"),
-        "sup": ("<sup>", "</sup>"),
-        "sub": ("<sub>", "</sub>"),
-    }
     out: list[str] = []
-
-    def esc(t: str | None) -> str:
-        return _ESCAPE.sub(r"\\\1", t) if t else ""
-
-    def walk(el: etree._Element) -> None:
-        out.append(esc(el.text))
-        for child in el:
-            name = local_name(child.tag)
-            if name == "authorialNote":
-                marker = note_ref(child) if note_ref else child.get("marker", "")
-                out.append(marker)
-            elif name in marks:
-                open_, close = marks[name]
-                out.append(open_)
-                walk(child)
-                out.append(close)
-            elif name:
-                walk(child)
-            out.append(esc(child.tail))
-
-    walk(block)
+    _render(block, note_ref, out)
     return "".join(out)
+
+
+def _esc(t: str | None) -> str:
+    return _ESCAPE.sub(r"\\\1", t) if t else ""
+
+
+def _render(el: etree._Element, note_ref: NoteMarker | None, out: list[str]) -> None:
+    """Append the markup of ``el``'s content to ``out`` (a module function: see _Emitter)."""
+    out.append(_esc(el.text))
+    for child in el:
+        name = local_name(child.tag)
+        if name == "authorialNote":
+            out.append(note_ref(child) if note_ref else child.get("marker", ""))
+        elif name in _MARKS:
+            open_, close = _MARKS[name]
+            out.append(open_)
+            _render(child, note_ref, out)
+            out.append(close)
+        elif name:
+            _render(child, note_ref, out)
+        out.append(_esc(child.tail))
