@@ -28,6 +28,7 @@ from drafting.amendments import (
     voting_list,
     voting_list_markdown,
 )
+from drafting.amendments.resolve import resolve_all
 from drafting.errors import DraftingError
 from drafting.formats import load_document
 from drafting.model import Document
@@ -126,3 +127,10 @@ def test_checks_made_before_the_draft_changed_are_refused(change: str) -> None:
         apply_amendments(draft, amendments, checks=checks)
     with pytest.raises(ValueError, match="before it changed"):
         voting_list(draft, amendments, checks=checks)
+
+
+def test_checks_that_record_no_draft_are_refused_with_what_to_use() -> None:
+    draft, amendments = _first_case()
+    unrecorded = resolve_all(draft, amendments)  # the internal kind, not to hand on
+    with pytest.raises(ValueError, match=r"records no draft.*check_amendments"):
+        voting_list(draft, amendments, checks=unrecorded)

@@ -508,7 +508,8 @@ def check_amendments(doc: Document, amendments: Sequence[Amendment]) -> list[Che
 
 
 def resolve_all(doc: Document, amendments: Sequence[Amendment], draft: str = "") -> list[Check]:
-    """:func:`check_amendments` for a caller that will not hand the checks on."""
+    """:func:`check_amendments` for a caller that will not hand the checks on: without
+    ``draft`` they record none, and the voting list and the apply refuse them."""
     out = []
     lookup = Lookup(doc)
     for a in amendments:
@@ -544,6 +545,11 @@ def require_current(doc: Document, checks: Sequence[Check]) -> None:
     now = draft_fingerprint(doc)
     root = doc.tree.getroot()
     for c in checks:
+        if not c.draft:
+            raise ValueError(
+                f"the check of amendment {c.amendment.number} records no draft: make the"
+                " checks to hand on with check_amendments"
+            )
         stale = c.draft != now
         for t in c.targets if not stale else ():
             for host in (t.host, t.anchor):
