@@ -52,11 +52,13 @@ def diff_documents(
     old_top, new_top = build_tree(old, cache), build_tree(new, cache)
     del cache
     old_nodes, new_nodes = walk_all(old_top), walk_all(new_top)
-    pair(old_nodes, new_nodes, lineage=same_lineage(old, new))
-    mark_moves(new_top)
-    changes, layout = build_result(old_top, new_top, ignore_numbering=ignore_numbering)
-    release(old_nodes)
-    release(new_nodes)
+    try:
+        pair(old_nodes, new_nodes, lineage=same_lineage(old, new))
+        mark_moves(new_top)
+        changes, layout = build_result(old_top, new_top, ignore_numbering=ignore_numbering)
+    finally:
+        release(old_nodes)
+        release(new_nodes)
     labels = amendment_labels(new)
     if labels:
         changes = tuple(_label(c, labels) for c in changes)
