@@ -234,5 +234,5 @@ def test_a_warm_up_that_fails_leaves_the_error_to_the_caller(
 
 def _join_warm_ups() -> None:
     for thread in threading.enumerate():
-        if thread.name == "drafting-xsd-compile":
+        if thread.name == schema.WARM_UP_THREAD:
             thread.join()

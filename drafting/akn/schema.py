@@ -72,6 +72,8 @@ def official_xsd_path() -> Path:
 
 
 _COMPILED: list[etree.XMLSchema] = []
+#: The name of the thread :func:`warm_up` starts.
+WARM_UP_THREAD = "drafting-xsd-compile"
 _COMPILING = threading.Lock()
 
 
@@ -105,7 +107,7 @@ def warm_up() -> None:
         with contextlib.suppress(Exception):  # raised again, in context, by the caller
             official_schema()
 
-    threading.Thread(target=compile_quietly, name="drafting-xsd-compile", daemon=True).start()
+    threading.Thread(target=compile_quietly, name=WARM_UP_THREAD, daemon=True).start()
 
 
 _XS = "{http://www.w3.org/2001/XMLSchema}"
