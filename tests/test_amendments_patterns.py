@@ -82,6 +82,7 @@ def test_a_line_no_pattern_opens_compiles_nothing() -> None:
         for p in PATTERNS
         if p._lead is not None
     ]
+    assert len(fresh) == len(PATTERNS) - 1  # all but one have a lead
     for p in fresh:
         assert p.match("Tabled by: Delegation of Iceland") is None
     assert all(p._compiled is None for p in fresh)

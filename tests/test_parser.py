@@ -108,4 +108,12 @@ def test_an_element_of_another_namespace_never_passes_for_an_akn_one() -> None:
     for other in (foreign, bare):
         with pytest.raises(TypeError):
             Provision(other)
+    from drafting.errors import ProvisionNotFoundError
+    from drafting.model import Document
+
+    doc = Document(tree)  # a lookup by eId passes over both
+    for eid in ("para_2", "p3"):
+        with pytest.raises(ProvisionNotFoundError):
+            doc.get(eid)
+    assert doc.get("para_1").element is para
     assert Provision(para).text == "own"
