@@ -40,6 +40,7 @@ from drafting.amendments.resolve import (
     Lookup,
     Target,
     _clash,
+    attached,
     require_current,
     resolve,
     top_keys,
@@ -543,18 +544,6 @@ def _hint_for(problems: Sequence[schema.Problem]) -> str:
     return "correct the amendment (drafting amendments check shows each one); nothing was written"
 
 
-def _attached(node: etree._Element, root: etree._Element) -> bool:
-    """True when ``node`` is still in the document under ``root``.
-
-    ``getroottree()`` will not do: lxml keeps a removed element in its original
-    document, so a deleted provision's root tree is still the resolution's.
-    """
-    top = node
-    while (parent := top.getparent()) is not None:
-        top = parent
-    return top is root
-
-
 def _record(
     doc: Document, applied: Sequence[Check], changes: _Changes, date: dt.date
 ) -> dict[str, tuple[str, ...]]:
@@ -623,7 +612,7 @@ def _record(
         )
     assert passive is not None or not changes.done
     for number, kind, node, old in changes.done:
-        alive = _attached(node, doc.tree.getroot())
+        alive = attached(node, doc.tree.getroot())
         eid = (owner_eid(node) or "") if alive else old
         if not eid:
             continue

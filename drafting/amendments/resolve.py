@@ -526,8 +526,16 @@ def draft_fingerprint(doc: Document) -> str:
     return hashlib.blake2b(etree.tostring(doc.tree), digest_size=16).hexdigest()
 
 
-def _inside(el: etree._Element, root: etree._Element) -> bool:
-    return any(a is root for a in el.iterancestors())
+def attached(node: etree._Element, root: etree._Element) -> bool:
+    """True when ``node`` is still in the document under ``root``.
+
+    ``getroottree()`` will not do: lxml keeps a removed element in its original
+    document, so a deleted provision's root tree is still the resolution's.
+    """
+    top = node
+    while (parent := top.getparent()) is not None:
+        top = parent
+    return top is root
 
 
 def require_current(doc: Document, checks: Sequence[Check]) -> None:
@@ -554,7 +562,7 @@ def require_current(doc: Document, checks: Sequence[Check]) -> None:
         for t in c.targets if not stale else ():
             for host in (t.host, t.anchor):
                 el = host.element if host is not None else None
-                if el is not None and el is not root and not _inside(el, root):
+                if el is not None and not attached(el, root):
                     stale = True
         if stale:
             raise ValueError(
