@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from drafting import io as dio
+from drafting.akn.inline import single_spaced
 from drafting.diff import diff_documents
-from drafting.diff.words import RunCache, _single_spaced, block_runs, blocks_runs
+from drafting.diff.words import RunCache, block_runs, blocks_runs
 from drafting.model import Document
 from drafting.model.provision import parts
 
@@ -25,7 +26,7 @@ def _all_blocks(doc: Document) -> list[etree._Element]:
 
 @given(st.text(alphabet=st.sampled_from(list("ab Z9;\t\n\r\x0b\x1f\x7f\xa0\xad\u2028é½\ue000"))))
 def test_the_fast_spacing_check_is_the_check_it_replaces(text: str) -> None:
-    assert _single_spaced(text) == ("  " not in text and text.isprintable())
+    assert single_spaced(text) == ("  " not in text and text.isprintable())
 
 
 def test_runs_read_through_one_shared_cache_are_each_blocks_own_runs() -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from diff_match_patch import diff_match_patch
 from lxml import etree
 
+from drafting.akn.inline import single_spaced
 from drafting.diff.records import OpKind, Run, WordOp
 from drafting.model.markup import PHRASE_NAMES, render_markup
 
@@ -67,23 +68,6 @@ def _action(tag: str) -> tuple[int, str]:
     return found
 
 
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
-
-
-def _single_spaced(text: str) -> bool:
-    """``"  " not in text and text.isprintable()``, about twice as fast on ASCII.
-
-    ``str.isprintable`` looks up each character's Unicode category; for ASCII text
-    (``str.isascii`` is a flag) the printable characters are 0x20-0x7E, and deleting
-    them from the encoded bytes leaves nothing exactly when all are printable.
-    """
-    if "  " in text:
-        return False
-    if text.isascii():
-        return not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
-    return text.isprintable()
-
-
 def _collapse(text: str) -> str:
     """``text`` with each run of white space made one plain space.
 
@@ -91,7 +75,7 @@ def _collapse(text: str) -> str:
     character but the plain space is unprintable), where the regular expression
     would stop at every single space of a 600-character clause.
     """
-    if _single_spaced(text):
+    if single_spaced(text):
         return text
     return _SPACE.sub(" ", text)
 
@@ -289,7 +273,7 @@ def _tokenise(text: str) -> list[str]:
     :meth:`Codes.encode_text` splits the same way, a piece at a time; this list
     form is what the tests hold it to.
     """
-    if not _single_spaced(text):
+    if not single_spaced(text):
         return _TOKEN.findall(text)
     out: list[str] = []
     for i, piece in enumerate(text.split(" ")):
@@ -410,7 +394,7 @@ class Codes:
 
     def encode_text(self, text: str, marks: tuple[str, ...]) -> str:
         """The characters of the tokens of ``text`` (as :func:`_tokenise` splits it)."""
-        if not _single_spaced(text):
+        if not single_spaced(text):
             return self.encode(_TOKEN.findall(text), marks)
         pieces = text.split(" ")
         table = self.pieces.get(marks)

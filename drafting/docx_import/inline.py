@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from lxml import etree
 
+from drafting.akn.inline import single_spaced
 from drafting.akn.ns import q
 from drafting.akn.parser import sub
 from drafting.docx_import.runs import NoteRef, Piece, Span
@@ -40,8 +41,8 @@ def normalise(pieces: list[Piece]) -> list[Piece]:
             continue
         text = piece.text
         # Most spans hold single spaces only: checking that (in C) is much cheaper than
-        # substituting every space.  isprintable() is False for \t \n \r \f \v.
-        if "  " in text or not text.isprintable():
+        # substituting every space.
+        if not single_spaced(text):
             text = _WS.sub(" ", text)
         if prev_space:
             text = text.lstrip(" ")
