@@ -14,7 +14,7 @@ from typing import Any, Literal
 OpKind = Literal["equal", "insert", "delete"]
 ChangeKind = Literal["changed", "inserted", "deleted", "moved", "renumbered", "unchanged"]
 #: What a change is about: a provision kind, or a part of the document around them.
-Subject = Literal["citation", "recital", "paragraph", "point", "title", "formula"]
+Subject = Literal["citation", "recital", "paragraph", "point", "hcontainer", "title", "formula"]
 #: The kinds counted in the summary line, in the order it names them.
 SUMMARY_KINDS: tuple[ChangeKind, ...] = ("changed", "inserted", "deleted", "moved", "renumbered")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -23,6 +23,8 @@ from drafting.model.provision import (
     append_provision_element,
 )
 from drafting.model.styles import NATO_PA, HouseStyle, get_style
+
+_PARAGRAPH, _HCONTAINER = q("paragraph"), q("hcontainer")
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,7 @@ class Document:
 
     # -- provisions -------------------------------------------------------------
     def _container(self, kind: Kind, create: bool) -> AknElement | None:
-        if kind == "paragraph":
+        if kind in ("paragraph", "hcontainer"):
             return self._ensure_part("mainBody") if create else self._part("mainBody")
         preamble = self._ensure_part("preamble") if create else self._part("preamble")
         if preamble is None:
@@ -241,6 +243,15 @@ class Document:
         return [Provision(c) for c in box.children_named(kind)]
 
     @property
+    def body(self) -> list[Provision]:
+        """The operative part in reading order: the operative paragraphs, and the
+        unnumbered content (``hcontainer``) that stands among them."""
+        box = self._part("mainBody")
+        if box is None:
+            return []
+        return [Provision(c) for c in box.iterchildren(_PARAGRAPH, _HCONTAINER)]
+
+    @property
     def citations(self) -> list[Provision]:
         """The citations ("having regard to ..."), in order."""
         return self._top("citation")
@@ -257,8 +268,9 @@ class Document:
 
     @property
     def top_level(self) -> list[Provision]:
-        """Citations, preambular and operative paragraphs, in reading order."""
-        return self.citations + self.recitals + self.paragraphs
+        """Citations, preambular and operative paragraphs and the unnumbered content
+        among them, in reading order."""
+        return self.citations + self.recitals + self.body
 
     def provisions(self) -> Iterator[Provision]:
         """Every provision, sub-paragraphs included, in reading order."""
@@ -266,13 +278,22 @@ class Document:
             yield from top.walk()
 
     def add(
-        self, kind: Kind, markup: str, *, num: str | None = None, phrase_tag: str | None = None
+        self,
+        kind: Kind,
+        markup: str,
+        *,
+        num: str | None = None,
+        phrase_tag: str | None = None,
+        numbered: bool = True,
     ) -> Provision:
-        """Append a new top-level provision (``citation``, ``recital`` or ``paragraph``).
+        """Append a new top-level provision (``citation``, ``recital``, ``paragraph``, or
+        ``hcontainer``: unnumbered content in the operative part).
 
-        Its number and eId are given by :meth:`renumber`.  ``phrase_tag`` (``b`` or
-        ``i``) defaults to the house style's; importers adding a thousand provisions
-        pass it rather than have the metadata read for each.
+        ``num`` is the label it shows, kept as given; without one, a ``numbered``
+        provision is numbered by :meth:`renumber`, and an unnumbered one stays so.
+        Its eId is given by :meth:`renumber` or :meth:`assign_ids`.  ``phrase_tag``
+        (``b`` or ``i``) defaults to the house style's; importers adding a thousand
+        provisions pass it rather than have the metadata read for each.
         """
         if kind == "point":
             raise ValueError("add sub-paragraphs with Provision.add_point")
@@ -281,7 +302,9 @@ class Document:
         if phrase_tag is None:
             phrase_tag = self.house_style.phrase_emphasis
         return Provision(
-            append_provision_element(box, kind, markup, phrase_tag=phrase_tag, num=num)
+            append_provision_element(
+                box, kind, markup, phrase_tag=phrase_tag, num=num, numbered=numbered
+            )
         )
 
     def get(self, eid: str) -> Provision:
@@ -369,15 +392,30 @@ class Document:
             raise ProvisionNotFoundError(f"citation {n} does not exist; the draft has {len(cits)}")
         return cits[n - 1]
 
-    def renumber(self) -> dict[str, str]:
-        """Recompute every ``num`` and ``eId`` from the house style; wIds stay.
+    def renumber(self, *, starts: Mapping[str, int] | None = None) -> dict[str, str]:
+        """Recompute the labels of numbered provisions from the house style, then their
+        ``eId``; wIds stay.  Unnumbered provisions stay unnumbered.
 
-        Returns the references that changed, old to new (``{"11": "10"}``), so that
-        cross-references in the text can follow.
+        ``starts`` gives the first number of the preambular (``"recital"``) and
+        operative (``"paragraph"``) sequences when they do not start at 1 (an excerpt
+        of a longer text); :func:`drafting.model.numbering.first_numbers` reads them
+        off a document.  Returns the references that changed, old to new
+        (``{"11": "10"}``), so that cross-references in the text can follow.
         """
         from drafting.model.numbering import renumber
 
-        return renumber(self)
+        return renumber(self, starts=starts)
+
+    def assign_ids(self) -> None:
+        """Give every provision the ``eId`` its displayed number calls for, and a wId.
+
+        Labels are left exactly as they stand, even out of sequence or repeated: an
+        import keeps the numbers its source shows (a repeated number's eId gets a
+        ``-2`` suffix, so that every eId stays unique).
+        """
+        from drafting.model.numbering import assign_ids
+
+        assign_ids(self)
 
 
 def _span(labels: Sequence[str | None]) -> str:

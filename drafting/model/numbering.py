@@ -1,25 +1,43 @@
-"""Renumbering: labels and eIds recomputed from the house style, wIds untouched.
+"""Numbering: labels recomputed from the house style, and eIds that follow the labels.
+
+Two operations share one walk over the provisions:
+
+- :func:`renumber` gives every *numbered* provision the label its house style
+  calls for, then the eIds that follow.  Amendments and ``drafting renumber`` use
+  it.  A provision without a ``<num>`` (an unnumbered preambular paragraph,
+  unnumbered content in an ``hcontainer``) stays unnumbered and is not counted;
+  an empty ``<num/>`` (a provision just added) is numbered.
+- :func:`assign_ids` keeps every label exactly as it stands, even out of sequence
+  or repeated, and only gives the eIds and wIds.  Import uses it: a draft keeps the
+  numbers its source shows, because amendments are tabled against those numbers.
 
 eIds follow the OASIS AKN Naming Convention (``preamble__recs_1__rec_3``,
-``para_13__list_1__point_b``).  Because they follow the numbering they change when
-a paragraph is inserted or deleted; the ``wId`` is the provision's lasting identity,
-given once (the eId it was first given) and never changed afterwards.
+``para_13__list_1__point_b``); unnumbered content is counted (``hcontainer_2``).  A
+label repeated among siblings gives ``para_10`` and then ``para_10-2``, so that eIds
+stay unique.  Because eIds follow the numbering they change when a paragraph is
+inserted or deleted; the ``wId`` is the provision's lasting identity, given once (the
+eId it was first given) and never changed afterwards.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from drafting.akn.elements import AknElement
 from drafting.akn.ns import local_name, q
+from drafting.labels import from_alpha, from_letters, from_roman
 from drafting.model.metadata import retired_wids
-from drafting.model.styles import HouseStyle, label_value
+from drafting.model.styles import HouseStyle, Level, label_value
 
 if TYPE_CHECKING:
     from drafting.model.document import Document
 
 
 _NUM, _LIST, _INTRO, _WRAP_UP, _POINT = q("num"), q("list"), q("intro"), q("wrapUp"), q("point")
+_PARAGRAPH, _HCONTAINER = q("paragraph"), q("hcontainer")
+#: Characters a label loses in its eId (the profile's ``$strip``).
+_STRIP = str.maketrans("", "", ".()[] ")
 
 
 def _set_num(el: AknElement, label: str | None, num: AknElement | None = None) -> None:
@@ -45,13 +63,24 @@ def _set_eid(el: AknElement, eid: str) -> None:
         el.set("eId", eid)
 
 
-def _eid_part(label: str | None, position: int) -> str:
-    return label_value(label) if label else str(position)
+def _shown(num: AknElement | None) -> str | None:
+    """The label ``num`` shows; None for no ``<num>``, '' for an empty one."""
+    if num is None:
+        return None
+    return (num.text or "").strip()
 
 
-def _value(num: AknElement | None) -> str | None:
-    label = (num.text or "").strip() if num is not None else ""
-    return label_value(label) if label else None
+def _value(shown: str | None) -> str | None:
+    return label_value(shown) if shown else None
+
+
+def _eid_number(label: str | None) -> str | None:
+    """The part of an eId a label gives (``13.`` -> ``13``); None for a label without a
+    letter or digit (a bullet), whose provision is then counted instead."""
+    if not label:
+        return None
+    bare = label.translate(_STRIP)
+    return bare if any(ch.isalnum() for ch in bare) else None
 
 
 def _num_and_list(el: AknElement) -> tuple[AknElement | None, AknElement | None]:
@@ -75,32 +104,58 @@ def _ref(base: str | None, number: str | None) -> str | None:
     return f"{base}({number})" if base is not None and number is not None else None
 
 
+def _sequence_label(shown: str | None) -> bool:
+    """True when a label is one a sequence counts (``a.``, ``(iv)``, ``12``), not a bullet."""
+    return bool(shown) and any(ch.isalnum() for ch in shown or "")
+
+
+class _Ids:
+    """eIds handed out among one set of siblings, so that none is given twice."""
+
+    __slots__ = ("taken",)
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def unique(self, eid: str) -> str:
+        if eid not in self.taken:
+            self.taken.add(eid)
+            return eid
+        k = 2
+        while f"{eid}-{k}" in self.taken:
+            k += 1
+        eid = f"{eid}-{k}"
+        self.taken.add(eid)
+        return eid
+
+
 class _Pass:
-    """One walk over the provisions: new labels and eIds, old and new references side
-    by side, and the reading order for wIds.
+    """One walk over the provisions: labels (when relabelling) and eIds, old and new
+    references side by side, and the reading order for wIds.
 
     Reading each provision once keeps renumbering linear and cheap; it used to walk
     the whole document three times (references before, labels, references after).
     """
 
-    def __init__(self, style: HouseStyle) -> None:
+    def __init__(self, style: HouseStyle, *, relabel: bool) -> None:
         self.style = style
+        self.relabel = relabel
         self.changed: dict[str, str] = {}
         self.order: list[AknElement] = []
-        self.labels: dict[tuple[int, int], tuple[str, str]] = {}
+        self.labels: dict[tuple[int, int, str | None], tuple[str, str]] = {}
 
     def visit(self, el: AknElement, old: str | None, new: str | None) -> None:
         self.order.append(el)
         if old is not None and new is not None and new != old:
             self.changed[old] = new
 
-    def label(self, depth: int, i: int) -> tuple[str, str]:
+    def label(self, level: Level, depth: int, i: int, parent: str | None) -> tuple[str, str]:
         """The ``i``-th label at sub-paragraph ``depth`` and its bare number, worked out
         once: every paragraph's sub-paragraphs run a., b., c. again."""
-        key = (depth, i)
+        key = (depth, i, parent if level.uses_parent else None)
         found = self.labels.get(key)
         if found is None:
-            label = self.style.point_level(depth).label(i)
+            label = level.label(i, parent=parent)
             found = self.labels[key] = (label, label_value(label))
         return found
 
@@ -113,29 +168,29 @@ class _Pass:
         old: str | None,
         new: str | None,
         *,
-        renumber: bool,
+        number: bool,
     ) -> None:
-        """The sub-paragraphs of ``el`` (``lst`` is its ``<list>``): renumbered when they
-        stand in a ``<list>`` under a renumbered provision, otherwise only walked for
-        their references."""
-        if not renumber or lst is None:
+        """The sub-paragraphs of ``el`` (``lst`` is its ``<list>``): given eIds, and
+        labels when relabelling, when they stand in a ``<list>`` under a provision with
+        an eId of its own; otherwise only walked for their references."""
+        if not number or lst is None:
             host = lst if lst is not None else el
-            for child in host.iterchildren(_POINT):
+            for child in host.iterchildren(_POINT, _HCONTAINER):
                 num, sub = _num_and_list(child)
-                was = _value(num)
+                was = _value(_shown(num))
                 old_ref, new_ref = _ref(old, was), _ref(new, was)
                 self.visit(child, old_ref, new_ref)
-                self.points(child, sub, "", depth + 1, old_ref, new_ref, renumber=False)
+                self.points(child, sub, "", depth + 1, old_ref, new_ref, number=False)
             return
         list_eid = f"{eid}__list_1"
         _set_eid(lst, list_eid)
-        # One look at the list's children: intro, the points, wrapUp.
+        # One look at the list's children: intro, the points and unnumbered content, wrapUp.
         intro = wrap = None
-        points = []
+        items = []
         for c in lst:
             tag = c.tag
-            if tag == _POINT:
-                points.append(c)
+            if tag in (_POINT, _HCONTAINER):
+                items.append(c)
             elif tag == _INTRO:
                 intro = intro if intro is not None else c
             elif tag == _WRAP_UP:
@@ -144,24 +199,51 @@ class _Pass:
             _set_eid(intro, f"{list_eid}__intro")
         if wrap is not None:
             _set_eid(wrap, f"{list_eid}__wrapUp")
-        for i, child in enumerate(points, 1):
+        ids = _Ids()
+        counted = blocks = unnumbered = 0
+        level = self.style.point_level(depth) if self.relabel else None
+        parent_number = new
+        for child in items:
+            if child.tag == _HCONTAINER:
+                blocks += 1
+                _set_eid(child, ids.unique(f"{list_eid}__hcontainer_{blocks}"))
+                self.visit(child, None, None)
+                continue
             num, sub = _num_and_list(child)
-            label, number = self.label(depth, i)
-            shown = (num.text or "").strip() if num is not None else ""
-            # Most provisions keep their number: no need to parse the old label then.
-            was = number if shown == label else (label_value(shown) if shown else None)
-            _set_num(child, label, num)
-            child_eid = f"{list_eid}__point_{number}"
+            shown = _shown(num)
+            was = _value(shown)
+            now: str | None
+            if level is not None and shown is not None and (shown == "" or _sequence_label(shown)):
+                counted += 1
+                label, number_ = self.label(level, depth, counted, parent_number)
+                _set_num(child, label, num)
+                shown, now = label, number_
+            else:
+                now = was
+            part = _eid_number(shown)
+            if part is None:
+                unnumbered += 1
+                part = f"nn_{unnumbered}"
+            child_eid = ids.unique(f"{list_eid}__point_{part}")
             _set_eid(child, child_eid)
-            old_ref, new_ref = _ref(old, was), _ref(new, number)
+            old_ref, new_ref = _ref(old, was), _ref(new, now)
             self.visit(child, old_ref, new_ref)
-            self.points(child, sub, child_eid, depth + 1, old_ref, new_ref, renumber=True)
+            self.points(child, sub, child_eid, depth + 1, old_ref, new_ref, number=True)
 
 
-def renumber(doc: Document) -> dict[str, str]:
+def renumber(doc: Document, *, starts: Mapping[str, int] | None = None) -> dict[str, str]:
     """Renumber ``doc`` in place; see :meth:`Document.renumber`."""
+    return _run(doc, relabel=True, starts=starts or {})
+
+
+def assign_ids(doc: Document) -> None:
+    """Give eIds and wIds to ``doc`` as numbered; see :meth:`Document.assign_ids`."""
+    _run(doc, relabel=False, starts={})
+
+
+def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str, str]:
     style = doc.house_style
-    walk = _Pass(style)
+    walk = _Pass(style, relabel=relabel)
 
     preamble = doc.statement.child("preamble")
     if preamble is not None:
@@ -172,49 +254,99 @@ def renumber(doc: Document) -> dict[str, str]:
         _set_eid(cit_box, "preamble__citations_1")
         for i, c in enumerate(cit_box.children_named("citation"), 1):
             num, lst = _num_and_list(c)
-            was = _value(num)
-            _set_num(c, None, num)
+            was = _value(_shown(num))
+            if relabel:
+                _set_num(c, None, num)
             _set_eid(c, f"preamble__citations_1__citation_{i}")
-            walk.visit(c, was, None)
-            walk.points(c, lst, "", 1, was, None, renumber=False)
+            walk.visit(c, was, None if relabel else was)
+            walk.points(c, lst, "", 1, was, None, number=False)
     rec_box = preamble.child("recitals") if preamble is not None else None
     recitals = rec_box.children_named("recital") if rec_box is not None else []
+    numbered_recitals = 0
+    first_recital = starts.get("recital", 1)
     if rec_box is not None:
         _set_eid(rec_box, "preamble__recs_1")
+        ids = _Ids()
         for i, r in enumerate(recitals, 1):
             num, lst = _num_and_list(r)
-            was = _value(num)
-            label = style.recital_level.label(i) if style.recital_level else None
-            _set_num(r, label, num)
-            _set_eid(r, f"preamble__recs_1__rec_{_eid_part(label, i)}")
-            number = label_value(label) if label else None
+            shown = _shown(num)
+            was = _value(shown)
+            if relabel and style.recital_level is None:
+                _set_num(r, None, num)
+                shown = None
+            elif relabel and shown is not None and (shown == "" or _sequence_label(shown)):
+                shown = style.recital_level.label(first_recital + numbered_recitals)  # type: ignore[union-attr]
+                numbered_recitals += 1
+                _set_num(r, shown, num)
+            elif shown:
+                numbered_recitals += 1
+            number = _value(shown)
+            _set_eid(r, ids.unique(f"preamble__recs_1__rec_{_eid_number(shown) or i}"))
             walk.visit(r, was, number)
-            walk.points(r, lst, "", 1, was, number, renumber=False)
+            walk.points(r, lst, "", 1, was, number, number=False)
 
-    start = 1
-    if style.shared_sequence and style.recital_level is not None:
-        start = len(recitals) + 1
+    start = starts.get("paragraph", 1)
+    if style.shared_sequence and style.recital_level is not None and numbered_recitals:
+        start = first_recital + numbered_recitals
     body = doc.statement.child("mainBody")
-    for i, para in enumerate(body.children_named("paragraph") if body is not None else []):
-        num, lst = _num_and_list(para)
-        label = style.paragraph_level.label(start + i)
-        number = label_value(label)
-        shown = (num.text or "").strip() if num is not None else ""
-        was = number if shown == label else (label_value(shown) if shown else None)
-        _set_num(para, label, num)
-        eid = f"para_{number}"
-        _set_eid(para, eid)
-        walk.visit(para, was, number)
-        walk.points(para, lst, eid, 1, was, number, renumber=True)
+    ids = _Ids()
+    counted = blocks = unnumbered = 0
+    for el in body.iterchildren(_PARAGRAPH, _HCONTAINER) if body is not None else ():
+        if el.tag == _HCONTAINER:
+            blocks += 1
+            _set_eid(el, ids.unique(f"hcontainer_{blocks}"))
+            walk.visit(el, None, None)
+            continue
+        num, lst = _num_and_list(el)
+        shown = _shown(num)
+        was = _value(shown)
+        if relabel and shown is not None and (shown == "" or _sequence_label(shown)):
+            label = style.paragraph_level.label(start + counted)
+            counted += 1
+            _set_num(el, label, num)
+            shown = label
+        part = _eid_number(shown)
+        if part is None:
+            unnumbered += 1
+            part = f"nn_{unnumbered}"
+        number = _value(shown)
+        eid = ids.unique(f"para_{part}")
+        _set_eid(el, eid)
+        walk.visit(el, was, number)
+        walk.points(el, lst, eid, 1, was, number, number=True)
 
-    _number_notes(doc)
+    _number_notes(doc, relabel=relabel)
     _number_preface(doc)
     _assign_wids(doc, walk.order)
     return walk.changed
 
 
-def _number_notes(doc: Document) -> None:
-    """Give each footnote its eId, and numbered footnotes their numbers in reading order.
+def first_numbers(doc: Document) -> dict[str, int]:
+    """The first number of the preambular and operative sequences, where it is not 1.
+
+    An excerpt ("paragraphs 54 to 60") keeps counting from where it starts when it is
+    renumbered after amendments; read this off the draft as tabled, before any
+    amendment deletes its first paragraph.
+    """
+    out: dict[str, int] = {}
+    for kind, provisions in (("recital", doc.recitals), ("paragraph", doc.paragraphs)):
+        first = next((p.number for p in provisions if p.number), None)
+        value = _label_number(first) if first else None
+        if value is not None and value != 1:
+            out[kind] = value
+    return out
+
+
+def _label_number(value: str) -> int | None:
+    """The count a bare label stands for: ``54`` -> 54, ``C`` -> 3, ``iv`` -> 4."""
+    if value.isdigit():
+        return int(value)
+    return from_letters(value) or from_alpha(value) or from_roman(value)
+
+
+def _number_notes(doc: Document, *, relabel: bool) -> None:
+    """Give each footnote its eId and, when relabelling, numbered footnotes their numbers
+    in reading order.
 
     Word numbers footnotes 1, 2, 3 as they stand; after a paragraph with note 2 is
     deleted, note 3 becomes 2.  Marks such as ``*`` are the drafter's and stay.
@@ -222,7 +354,7 @@ def _number_notes(doc: Document) -> None:
     counters: dict[str, int] = {}
     numbered = 0
     for note in doc.statement.iter(q("authorialNote")):
-        if note.get("marker", "").isdigit():
+        if relabel and note.get("marker", "").isdigit():
             numbered += 1
             note.set("marker", str(numbered))
         owner = note.getparent()

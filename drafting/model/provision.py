@@ -1,9 +1,19 @@
 """Provisions: the citations, preambular and operative paragraphs and sub-paragraphs.
 
 A :class:`Provision` is a stateless proxy over one AKN element (``citation``,
-``recital``, ``paragraph`` or ``point``); two proxies are equal when they wrap
-the same element.  Names follow drafting usage (a *sub-paragraph* is an AKN
+``recital``, ``paragraph``, ``point`` or ``hcontainer``); two proxies are equal when
+they wrap the same element.  Names follow drafting usage (a *sub-paragraph* is an AKN
 ``point``), but the vocabulary stays the standard's where drafting has none.
+
+An ``hcontainer`` holds what a draft shows in its place but numbers as nothing: a
+paragraph of text between operative paragraphs or sub-paragraphs, or a table.  Import
+keeps such content where the draft has it instead of refusing the draft, so every
+stage meets it as a provision without a number, which no amendment can address by
+number and no renumbering counts.
+
+A provision's words are ``<p>`` blocks, or a ``<table>`` whose cells hold the blocks
+(:attr:`Provision.table`): readers of :attr:`Provision.blocks` see a table's cells as
+its blocks, in row order, so no stage that knows nothing of tables loses their words.
 """
 
 from __future__ import annotations
@@ -22,12 +32,19 @@ from drafting.model.metadata import retire_wids
 from drafting.model.styles import label_value
 
 _NUM, _LIST, _CONTENT, _INTRO, _P = q("num"), q("list"), q("content"), q("intro"), q("p")
-_POINT, _WRAP_UP = q("point"), q("wrapUp")
+_POINT, _WRAP_UP, _TABLE = q("point"), q("wrapUp"), q("table")
+_HCONTAINER = q("hcontainer")
 #: Provisions whose words stand in ``<p>`` children of their own.
 _PLAIN = frozenset({q("recital"), q("citation")})
+#: What stands among the sub-paragraphs of a list: sub-paragraphs and unnumbered content.
+_LIST_ITEMS = frozenset({_POINT, _HCONTAINER})
 
-Kind = Literal["citation", "recital", "paragraph", "point"]
-PROVISION_TAGS: frozenset[str] = frozenset({"citation", "recital", "paragraph", "point"})
+Kind = Literal["citation", "recital", "paragraph", "point", "hcontainer"]
+PROVISION_TAGS: frozenset[str] = frozenset(
+    {"citation", "recital", "paragraph", "point", "hcontainer"}
+)
+#: ``hcontainer/@name`` of a paragraph of unnumbered text, and of a table.
+UNNUMBERED, TABLE = "unnumbered", "table"
 _PROVISION_QNAMES: frozenset[str] = frozenset(q(name) for name in PROVISION_TAGS)
 
 
@@ -57,7 +74,8 @@ class Provision:
     # -- identity -------------------------------------------------------------
     @property
     def kind(self) -> Kind:
-        """``citation``, ``recital`` (preambular paragraph), ``paragraph`` or ``point``."""
+        """``citation``, ``recital`` (preambular paragraph), ``paragraph``, ``point``, or
+        ``hcontainer`` (unnumbered text or a table standing in the draft's order)."""
         return self.element.local  # type: ignore[return-value]
 
     @property
@@ -116,7 +134,14 @@ class Provision:
 
     @property
     def children(self) -> list[Provision]:
-        """The sub-paragraphs, in order."""
+        """The sub-paragraphs, with any unnumbered content among them, in reading order."""
+        lst = self.element.child("list")
+        host = lst if lst is not None else self.element
+        return [Provision(c) for c in host.iterchildren(_POINT, _HCONTAINER)]
+
+    @property
+    def points(self) -> list[Provision]:
+        """The sub-paragraphs alone (AKN ``point``), in order."""
         lst = self.element.child("list")
         host = lst if lst is not None else self.element
         return [Provision(c) for c in host.children_named("point")]
@@ -130,18 +155,33 @@ class Provision:
     # -- text -------------------------------------------------------------------
     @property
     def blocks(self) -> list[AknElement]:
-        """The ``<p>`` elements holding this provision's own words (not its children's)."""
+        """The ``<p>`` elements holding this provision's own words (not its children's).
+
+        For a provision whose words are a table, the blocks of its cells in row order.
+        """
         el = self.element
         if self.kind in ("recital", "citation"):
-            return el.children_named("p")
+            return _word_blocks(el)
         content = el.child("content")
         if content is not None:
-            return content.children_named("p")
+            return _word_blocks(content)
         lst = el.child("list")
         intro = lst.child("intro") if lst is not None else None
         if intro is None:
             intro = el.child("intro")
         return intro.children_named("p") if intro is not None else []
+
+    @property
+    def table(self) -> AknElement | None:
+        """The ``<table>`` that holds this provision's words; None for words in blocks."""
+        el = self.element
+        host = el if self.kind in ("recital", "citation") else el.child("content")
+        return host.child("table") if host is not None else None
+
+    @property
+    def name(self) -> str | None:
+        """An ``hcontainer``'s ``@name`` (``unnumbered`` or ``table``); None otherwise."""
+        return self.element.get("name") if self.kind == "hcontainer" else None
 
     @property
     def wrap_up_blocks(self) -> list[AknElement]:
@@ -208,13 +248,26 @@ class Provision:
 
     # -- structure --------------------------------------------------------------
     def add_point(
-        self, markup: str, *, phrase_tag: str = "b", index: int | None = None
+        self,
+        markup: str,
+        *,
+        phrase_tag: str = "b",
+        index: int | None = None,
+        num: str | None = None,
+        kind: Kind = "point",
     ) -> Provision:
-        """Add a sub-paragraph with ``markup`` as its words, last or at ``index``."""
-        if self.kind in ("recital", "citation"):
-            raise ValueError("preambular paragraphs cannot have sub-paragraphs here")
+        """Add a sub-paragraph with ``markup`` as its words, last or at ``index``.
+
+        ``num`` is the label it shows; without one it is numbered at the next
+        renumbering.  ``kind="hcontainer"`` adds unnumbered content among the
+        sub-paragraphs instead (``index`` counts sub-paragraphs only).
+        """
+        if self.kind in ("recital", "citation", "hcontainer"):
+            raise ValueError(f"a {self.kind} cannot have sub-paragraphs here")
+        if kind not in ("point", "hcontainer"):
+            raise ValueError(f"a sub-paragraph is a point or an hcontainer, not a {kind}")
         lst, wrap = self._ensure_list()
-        point = append_provision_element(lst, "point", markup, phrase_tag=phrase_tag)
+        point = append_provision_element(lst, kind, markup, phrase_tag=phrase_tag, num=num)
         if index is not None:
             points = lst.children_named("point")[:-1]  # those before the new one
             if index < len(points):
@@ -280,7 +333,7 @@ class Provision:
                 box_parent.remove(container)
             return
         if local_name(container.tag) == "list" and not [
-            c for c in container if local_name(c.tag) == "point"
+            c for c in container if c.tag in _LIST_ITEMS
         ]:
             owner = container.getparent()
             intro = _akn(container.find(q("intro")))
@@ -313,7 +366,7 @@ class Parts(NamedTuple):
     num: str | None
     #: :attr:`Provision.blocks`.
     blocks: list[etree._Element]
-    #: The elements of :attr:`Provision.children`.
+    #: The elements of :attr:`Provision.children` (sub-paragraphs and unnumbered content).
     points: list[etree._Element]
     #: :attr:`Provision.wrap_up_blocks`.
     wrap_up: list[etree._Element]
@@ -344,7 +397,7 @@ def parts(el: etree._Element) -> Parts:
         elif tag == _LIST:
             if lst is None:
                 lst = c
-        elif tag == _POINT:
+        elif tag in _LIST_ITEMS:
             points.append(c)
         elif tag == _INTRO:
             if intro is None:
@@ -356,7 +409,7 @@ def parts(el: etree._Element) -> Parts:
         in_intro = in_wrap = None
         for c in lst:
             tag = c.tag
-            if tag == _POINT:
+            if tag in _LIST_ITEMS:
                 points.append(c)
             elif tag == _INTRO:
                 if in_intro is None:
@@ -368,51 +421,90 @@ def parts(el: etree._Element) -> Parts:
         if in_wrap is not None:
             wrap = in_wrap
     if el.tag in _PLAIN:
-        blocks = own
+        blocks = own or _table_blocks(el)
     else:
         words = content if content is not None else intro
         blocks = [c for c in words if c.tag == _P] if words is not None else []
+        if not blocks and content is not None:
+            blocks = _table_blocks(content)
     wrap_up = [c for c in wrap if c.tag == _P] if wrap is not None else []
     label = (num.text or "").strip() if num is not None else None
     return Parts(label, blocks, points, wrap_up)
 
 
 def new_provision_element(
-    kind: Kind, markup: str, *, phrase_tag: str = "b", num: str | None = None
+    kind: Kind,
+    markup: str,
+    *,
+    phrase_tag: str = "b",
+    num: str | None = None,
+    numbered: bool = True,
 ) -> AknElement:
-    """A detached provision element of ``kind`` whose words are ``markup``."""
+    """A detached provision element of ``kind`` whose words are ``markup``.
+
+    ``num`` is the label it shows.  Without one, a ``numbered`` provision gets an empty
+    ``<num/>``, which renumbering fills in; an unnumbered one gets none and renumbering
+    leaves it so (an ``hcontainer`` is never numbered).
+    """
     el = make(kind)
-    _build(el, kind, markup, phrase_tag, num)
+    _build(el, kind, markup, phrase_tag, num, numbered)
     return el
 
 
 def append_provision_element(
-    parent: AknElement, kind: Kind, markup: str, *, phrase_tag: str = "b", num: str | None = None
+    parent: AknElement,
+    kind: Kind,
+    markup: str,
+    *,
+    phrase_tag: str = "b",
+    num: str | None = None,
+    numbered: bool = True,
 ) -> AknElement:
     """A provision element of ``kind`` whose words are ``markup``, appended to ``parent``.
 
     Made inside the parent's document: a detached element (:func:`new_provision_element`)
     starts a libxml2 document of its own, and appending it moves it over; importers
-    add thousands.
+    add thousands.  ``num`` and ``numbered`` as for :func:`new_provision_element`.
     """
     el = parent.makeelement(q(kind))
     assert isinstance(el, AknElement)
-    _build(el, kind, markup, phrase_tag, num)  # before appending: bad markup leaves no trace
+    # Built before it is appended: bad markup leaves no trace.
+    _build(el, kind, markup, phrase_tag, num, numbered)
     parent.append(el)
     return el
 
 
-def _build(el: AknElement, kind: Kind, markup: str, phrase_tag: str, num: str | None) -> None:
+def _build(
+    el: AknElement, kind: Kind, markup: str, phrase_tag: str, num: str | None, numbered: bool
+) -> None:
     """Give the empty provision element ``el`` its number and words."""
     # ``el`` is an AKN element, so its children are made in its document directly
     # (``sub()`` without the check, at 1 µs a block less).
-    if num is not None:
+    if kind == "hcontainer":
+        el.set("name", UNNUMBERED)
+        num = None
+    elif num is not None or numbered:
         etree.SubElement(el, _NUM).text = num
+    name: str | None
     if kind in ("recital", "citation"):
         p = etree.SubElement(el, _P)
         name = "preambularPhrase"
     else:
         p = etree.SubElement(etree.SubElement(el, _CONTENT), _P)
-        name = "operativePhrase"
+        name = "operativePhrase" if kind != "hcontainer" else None
     if markup:  # importers fill the block themselves; parsing "" costs 30 µs a provision
         fill_block(p, markup, phrase_name=name, phrase_tag=phrase_tag)
+
+
+def _word_blocks(host: AknElement) -> list[AknElement]:
+    """The ``<p>`` children of ``host``, or the blocks of the table it holds instead."""
+    blocks = host.children_named("p")
+    return blocks if blocks else _table_blocks(host)  # type: ignore[return-value]
+
+
+def _table_blocks(host: etree._Element) -> list[etree._Element]:
+    """The ``<p>`` blocks of the cells of the ``<table>`` child of ``host``, row by row."""
+    for c in host:
+        if c.tag == _TABLE:
+            return [p for p in c.iter(_P)]
+    return []

@@ -47,14 +47,27 @@ def format_number(n: int, fmt: Format) -> str:
 
 @dataclass(frozen=True)
 class Level:
-    """How one level of provisions is labelled: format and punctuation, e.g. ``({})``."""
+    """How one level of provisions is labelled: format and punctuation, e.g. ``({})``.
+
+    A pattern may name the number of the provision above (``{parent}.{}``: PACE's
+    sub-paragraph 15.1 of paragraph 15).
+    """
 
     fmt: Format
-    pattern: str  # "{}." or "({})"
+    pattern: str  # "{}." or "({})" or "{parent}.{}"
 
-    def label(self, n: int) -> str:
-        """The displayed number of the ``n``-th provision at this level."""
-        return self.pattern.format(format_number(n, self.fmt))
+    @property
+    def uses_parent(self) -> bool:
+        """True when a label depends on the number of the provision above."""
+        return "{parent}" in self.pattern
+
+    def label(self, n: int, *, parent: str | None = None) -> str:
+        """The displayed number of the ``n``-th provision at this level (``parent``: the
+        bare number of the provision above, for patterns that show it)."""
+        value = format_number(n, self.fmt)
+        if self.uses_parent:
+            return self.pattern.replace("{parent}", parent or "").replace("{}", value)
+        return self.pattern.format(value)
 
 
 @dataclass(frozen=True)
