@@ -37,6 +37,8 @@ _EXPORTS = {
     "save": "drafting.io",
     "EP": "drafting.model",
     "NATO_PA": "drafting.model",
+    "PACE": "drafting.model",
+    "PLAIN": "drafting.model",
     "UN_GA": "drafting.model",
     "Document": "drafting.model",
     "HouseStyle": "drafting.model",
@@ -61,6 +63,8 @@ if TYPE_CHECKING:
     from drafting.model import (
         EP,
         NATO_PA,
+        PACE,
+        PLAIN,
         UN_GA,
         Document,
         HouseStyle,

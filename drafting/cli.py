@@ -23,7 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 # Spelled out here, not imported: importing the model or the diff for these lists would
 # slow every command's start-up (``drafting --help``).  tests/test_cli_foundation.py
 # holds them equal to drafting.model.styles.STYLES and drafting.diffing.DIFF_FORMATS.
-STYLE_CHOICE = click.Choice(["nato-pa", "un-ga", "ep"])
+STYLE_CHOICE = click.Choice(["nato-pa", "un-ga", "ep", "pace", "plain"])
 DIFF_FORMAT_CHOICE = click.Choice(["text", "html", "docx", "columns-docx", "columns-html", "json"])
 FILE = click.Path(dir_okay=False, path_type=Path)
 #: --force, as every writing command takes it: replace an existing output.

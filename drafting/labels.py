@@ -88,3 +88,48 @@ def from_letters(s: str) -> int | None:
     for ch in s.upper():
         n = n * 26 + ord(ch) - ord("A") + 1
     return n
+
+
+_FORMS = (
+    (re.compile(r"^\(([^()\s]+)\)$"), "({})"),
+    (re.compile(r"^\[([^\[\]\s]+)\]$"), "[{}]"),
+    (re.compile(r"^([^()\s]+)\)$"), "{})"),
+    (re.compile(r"^([^.\s]+)\.$"), "{}."),
+    (re.compile(r"^([0-9A-Za-z]+)$"), "{}"),
+)
+_DOTTED = re.compile(r"^[0-9]+(?:\.[0-9]+)+\.?$")
+
+
+def label_form(label: str) -> tuple[str, str] | None:
+    """The numbering format and pattern a label is written in: ``"(iv)"`` ->
+    ``("lower-roman", "({})")``, ``"15.1"`` -> ``("decimal", "{parent}.{}")``; None for
+    a label that is no number (a bullet, a dash).
+
+    A lone ``i``, ``v`` or ``x`` and a run that is a Roman numeral (``ii``, ``iv``)
+    read as Roman numerals; other letters as letters.
+    """
+    label = label.strip()
+    if _DOTTED.match(label):
+        return ("decimal", "{parent}.{}")
+    for pattern, form in _FORMS:
+        m = pattern.match(label)
+        if m is None:
+            continue
+        value = m.group(1)
+        if value.isdigit() and value.isascii():
+            return ("decimal", form)
+        if not value.isascii() or not value.isalpha():
+            return None
+        case = "lower" if value.islower() else "upper" if value.isupper() else ""
+        if not case:
+            return None
+        roman = from_roman(value) is not None
+        alpha = from_alpha(value) is not None
+        if roman and (not alpha or len(value) > 1 or value.lower() in ("i", "v", "x")):
+            return (f"{case}-roman", form)
+        if alpha:
+            return (f"{case}-alpha", form)
+        if case == "upper":
+            return ("upper-letters", form)
+        return None
+    return None

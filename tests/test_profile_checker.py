@@ -23,7 +23,7 @@ from drafting.akn import profile, schema
 from drafting.akn.ns import XPATH_NS, q
 from drafting.model import EP, NATO_PA, UN_GA, Document, HouseStyle, Metadata
 
-PHASES = ("nato-pa", "un-ga", "ep", "#ALL", "no-such-style")
+PHASES = ("nato-pa", "un-ga", "ep", "pace", "plain", "#ALL", "no-such-style")
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.akn.xml"))
 Row = tuple[int | None, str | None, str]
 
@@ -215,6 +215,11 @@ LABELS = st.one_of(
             "2\u00a0.",
             "IV.",
             "\u00b2.",
+            "15.1",
+            "1.1",
+            "1.2",
+            "2.10",
+            "1.1.",
         ]
     ),
     st.text(alphabet="1234abciv.() |:", max_size=6),

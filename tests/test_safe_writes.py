@@ -195,11 +195,14 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     Path("bad.md").write_text("Dear colleagues,\n\nplease find the draft attached.\n")
     Path("bad.docx").write_bytes(b"PK\x03\x04 not really a zip")
     Path("bad-amendments.txt").write_text("Amendment 1\nParagraph 4\nPlease improve this.\n")
-    # Loads (renumber does not validate on load) but breaks the schema: an empty clause.
+    # Loads (renumber does not validate on load) but breaks the official schema: an
+    # element AKN does not have, in a clause.  (An empty clause is a house-style fault,
+    # which validate reports and every other command lets through.)
     akn = Path("draft.akn.xml").read_text(encoding="utf-8")
     start = akn.index("<p>", akn.index("<mainBody"))
-    end = akn.index("</p>", start)
-    Path("invalid.akn.xml").write_text(akn[:start] + "<p>" + akn[end:], encoding="utf-8")
+    Path("invalid.akn.xml").write_text(
+        akn[:start] + "<p><bogus/>" + akn[start + 3 :], encoding="utf-8"
+    )
     return tmp_path
 
 

@@ -60,6 +60,24 @@ def decimal_rule(context: str, first: str, sib: str, what: str) -> str:
 """
 
 
+def parent_rule(context: str, what: str) -> str:
+    """The label is the parent's number, a dot and a count (PACE's 15.1, 15.2).
+
+    The count is the previous sibling's plus one; the number is read from the label
+    itself, so the dot between the two is not stripped as ``$strip`` would.
+    """
+    parent = "translate(normalize-space(ancestor::a:paragraph[1]/a:num), $strip, '')"
+    prev = "normalize-space(preceding-sibling::a:point[1]/a:num)"
+    count = "number(concat('0', substring-after($prev, concat($parent, '.')))) + 1"
+    return f"""    <sch:rule context="{context}">
+      <sch:let name="parent" value="{parent}"/>
+      <sch:let name="prev" value="{prev}"/>
+      <sch:let name="want" value="concat($parent, '.', {count})"/>
+      <sch:assert test="normalize-space(a:num) = $want">{what} is numbered '<sch:value-of select="normalize-space(a:num)"/>', expected '<sch:value-of select="$want"/>'</sch:assert>
+    </sch:rule>
+"""
+
+
 P0 = "a:point[not(ancestor::a:point)]"
 P1 = "a:point[count(ancestor::a:point) = 1]"
 PARA = "a:mainBody/a:paragraph"
@@ -87,7 +105,8 @@ def build() -> str:
 
   The official AKN 3.0 schema says what a statement may contain; this profile says
   what a well-kept resolution must look like, per house style:
-    * numbering in sequence for the house style (phases nato-pa, un-ga, ep);
+    * numbering in sequence for the house style (phases nato-pa, un-ga, ep, pace;
+      plain checks no numbering);
     * no empty provisions;
     * a lead phrase where the house style requires one;
     * eIds present and consistent with the numbering (uniqueness is the XSD's job).
@@ -123,6 +142,15 @@ def build() -> str:
     <sch:active pattern="common"/>
     <sch:active pattern="eids"/>
     <sch:active pattern="ep-numbering"/>
+  </sch:phase>
+  <sch:phase id="pace">
+    <sch:active pattern="common"/>
+    <sch:active pattern="eids"/>
+    <sch:active pattern="pace-numbering"/>
+  </sch:phase>
+  <sch:phase id="plain">
+    <sch:active pattern="common"/>
+    <sch:active pattern="eids"/>
   </sch:phase>
 
   <sch:pattern id="common">
@@ -176,6 +204,14 @@ def build() -> str:
 {decimal_rule(PARA, "'1'", "a:paragraph", "paragraph")}\
 {seq_rule(P0, "alpha", "paren", "point")}\
 {seq_rule(P1, "roman", "paren", "sub-point")}\
+  </sch:pattern>
+
+  <sch:pattern id="pace-numbering">
+    <sch:rule context="a:recital">
+      <sch:assert test="not(a:num)">preambular paragraphs are not numbered in the PACE style</sch:assert>
+    </sch:rule>
+{decimal_rule(PARA, "'1'", "a:paragraph", "paragraph")}\
+{parent_rule(P0, "sub-paragraph")}\
   </sch:pattern>
 
   <sch:pattern id="lead-phrases">

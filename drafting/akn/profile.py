@@ -55,12 +55,15 @@ PATTERNS: Final = (
     "nato-pa-numbering",
     "un-ga-numbering",
     "ep-numbering",
+    "pace-numbering",
     "lead-phrases",
 )
 PHASES: Final[dict[str, tuple[str, ...]]] = {
     "nato-pa": ("common", "eids", "nato-pa-numbering", "lead-phrases"),
     "un-ga": ("common", "eids", "un-ga-numbering", "lead-phrases"),
     "ep": ("common", "eids", "ep-numbering"),
+    "pace": ("common", "eids", "pace-numbering"),
+    "plain": ("common", "eids"),
     "#ALL": PATTERNS,
 }
 
@@ -104,6 +107,35 @@ _XP_AFTER_RECITALS: Final = etree.XPath(
 
 Found = list[tuple[etree._Element, str]]
 Handler = Callable[[etree._Element, "etree._Element | None", object, int], None]
+
+
+_HCONTAINER: Final = q("hcontainer")
+_PROVISIONS: Final = (CITATION, RECITAL, PARAGRAPH, POINT, _HCONTAINER)
+
+
+def integrity(tree: etree._ElementTree) -> Found:
+    """What every stage relies on, checked on every load and save: each provision has an
+    eId, and no two elements share one.
+
+    House-style rules (numbering in sequence, lead phrases, a resolution's parts) are
+    the phases' business (:func:`check`), reported by ``drafting validate``: a draft
+    with such faults still loads, amends and diffs, exactly as it stands.
+    """
+    found: Found = []
+    seen: set[str] = set()
+    for el in tree.iter(*_PROVISIONS):
+        if el.get("eId") is None:
+            found.append(
+                (el, f"a {_name(el)} has no eId; renumber the document or import it again")
+            )
+    for el in tree.iter():
+        eid = el.get("eId") if isinstance(el.tag, str) else None
+        if eid is None:
+            continue
+        if eid in seen:
+            found.append((el, f"the eId {eid} is given twice; renumber the document"))
+        seen.add(eid)
+    return found
 
 
 def check(tree: etree._ElementTree, phase: str) -> Found:
@@ -211,12 +243,13 @@ class _Pass:
         self.nato = self.found.get("nato-pa-numbering")
         self.un = self.found.get("un-ga-numbering")
         self.ep = self.found.get("ep-numbering")
+        self.pace = self.found.get("pace-numbering")
         self.lead = self.found.get("lead-phrases")
         #: ``count(ancestor-or-self::a:point)`` and the tag of each element visited
         #: (which also keeps their proxies alive, so that a parent costs no new one).
         self.seen: dict[etree._Element, tuple[int, object]] = {}
-        #: (parent, tag) -> (bare number, eId) of the latest such sibling visited.
-        self.last: dict[tuple[etree._Element | None, str], tuple[str, str]] = {}
+        #: (parent, tag) -> (bare number, eId, label) of the latest such sibling visited.
+        self.last: dict[tuple[etree._Element | None, str], tuple[str, str, str]] = {}
 
     def visit(self, tree: etree._ElementTree) -> None:
         handlers: dict[object, Handler] = {
@@ -245,13 +278,16 @@ class _Pass:
             if handler is not None:
                 handler(el, parent, parent_tag, above)
 
-    def previous(self, parent: etree._Element | None, node: _Provision) -> tuple[str, str] | None:
-        """(bare number, eId) of ``preceding-sibling::TAG[1]``; None when there is none."""
+    def previous(
+        self, parent: etree._Element | None, node: _Provision
+    ) -> tuple[str, str, str] | None:
+        """(bare number, eId, label) of ``preceding-sibling::TAG[1]``; None when there is
+        none."""
         # Document order visits every earlier sibling first: the latest one seen with
         # this parent and tag is the nearest preceding one.
         key = (parent, node.tag)
         found = self.last.get(key)
-        self.last[key] = (node.bare, node.eid or "")
+        self.last[key] = (node.bare, node.eid or "", node.num)
         return found
 
     # -- one method per context; a rule runs when the phase has its pattern's list -----
@@ -296,7 +332,7 @@ class _Pass:
         self, el: etree._Element, parent: etree._Element | None, parent_tag: object, above: int
     ) -> None:
         node = _Provision(el, RECITAL)
-        prev, prev_eid = self.previous(parent, node) or _NO_SIBLING
+        prev, prev_eid, _ = self.previous(parent, node) or _NO_SIBLING
         self.provision(node)
         if self.eids is not None:
             if node.numbered:
@@ -312,6 +348,9 @@ class _Pass:
             self.un.append((el, what))
         if self.ep is not None:
             _sequence(self.ep, node, prev, TABLES["ALPHA"], "{}.", "recital")
+        if self.pace is not None and node.numbered:
+            what = "preambular paragraphs are not numbered in the PACE style"
+            self.pace.append((el, what))
         if self.lead is not None and not _opens_with(node, "preambularPhrase"):
             what = (
                 f"preambular paragraph {node.num} does not open with a lead phrase"
@@ -323,7 +362,7 @@ class _Pass:
         self, el: etree._Element, parent: etree._Element | None, parent_tag: object, above: int
     ) -> None:
         node = _Provision(el, CITATION)
-        _, prev_eid = self.previous(parent, node) or _NO_SIBLING
+        _, prev_eid, _ = self.previous(parent, node) or _NO_SIBLING
         self.provision(node)
         if self.eids is not None:
             want = f"{_eid_of(parent)}__citation_{_succ(el, _after(prev_eid, '__citation_'))}"
@@ -355,6 +394,8 @@ class _Pass:
             _decimal(self.un, node, prev, "1", "operative paragraph")
         if self.ep is not None:
             _decimal(self.ep, node, prev, "1", "paragraph")
+        if self.pace is not None:
+            _decimal(self.pace, node, prev, "1", "paragraph")
         if self.lead is not None and not _opens_with(node, "operativePhrase"):
             what = (
                 f'operative paragraph {node.num} does not open with a lead phrase (such as "URGES")'
@@ -365,7 +406,7 @@ class _Pass:
         self, el: etree._Element, parent: etree._Element | None, parent_tag: object, above: int
     ) -> None:
         node = _Provision(el, POINT)
-        prev = (self.previous(parent, node) or _NO_SIBLING)[0]
+        prev, _, prev_label = self.previous(parent, node) or _NO_SIBLING
         self.provision(node)
         if self.eids is not None:
             want = f"{_eid_of(parent)}__point_{node.bare}"
@@ -381,6 +422,8 @@ class _Pass:
             _sequence(self.un, node, prev, table, "({})", what)
         if self.ep is not None:
             _sequence(self.ep, node, prev, table, "({})", ("point", "sub-point")[above])
+        if self.pace is not None and not above:
+            _decimal_of_parent(self.pace, node, prev_label, "sub-paragraph")
 
     def list(
         self, el: etree._Element, parent: etree._Element | None, parent_tag: object, above: int
@@ -394,7 +437,7 @@ class _Pass:
         _eid_is(self.eids, el, el.get("eId"), want, what)
 
 
-_NO_SIBLING: Final = ("", "")
+_NO_SIBLING: Final = ("", "", "")
 
 
 # -- the rules' shared forms ----------------------------------------------------------
@@ -415,6 +458,18 @@ def _decimal(found: Found, node: _Provision, prev: str, first: str, what: str) -
     """The schema's ``decimal_rule``: one more than the previous sibling, else ``first``."""
     want = _succ(node.el, prev) if prev else _number(node.el, first)
     _numbered(found, node, f"{want}.", what)
+
+
+def _decimal_of_parent(found: Found, node: _Provision, prev: str, what: str) -> None:
+    """The schema's ``parent_rule``: the paragraph's number, a dot, the count (15.2)."""
+    paragraph = next(node.el.iterancestors(PARAGRAPH), None)
+    parent = ""
+    if paragraph is not None:
+        num = next(paragraph.iterchildren(NUM), None)
+        if num is not None:
+            parent = _normalize(_string(num)).translate(_STRIP_TABLE)
+    after = _after(prev, f"{parent}.")
+    _numbered(found, node, f"{parent}.{_succ(node.el, after)}", what)
 
 
 def _sequence(found: Found, node: _Provision, prev: str, table: str, form: str, what: str) -> None:

@@ -244,6 +244,14 @@ def profile_problems(tree: etree._ElementTree, phase: str) -> list[Problem]:
     ]
 
 
+def integrity_problems(tree: etree._ElementTree) -> list[Problem]:
+    """Failures of what every stage relies on: provisions with unique eIds."""
+    return [
+        Problem(el.sourceline, owner_eid(el), message, "profile")
+        for el, message in profile.integrity(tree)
+    ]
+
+
 def schematron_problems(tree: etree._ElementTree, phase: str) -> list[Problem]:
     """Failures against the profile's Schematron itself: the oracle for :mod:`.profile`.
 
@@ -280,8 +288,11 @@ def house_style_of(tree: etree._ElementTree) -> str | None:
     return str(found[0]) if isinstance(found, list) and found else None
 
 
-def problems(tree: etree._ElementTree, phase: str | None = None) -> list[Problem]:
-    """All failures: official schema first, then the profile for the house style.
+def problems(
+    tree: etree._ElementTree, phase: str | None = None, *, house_style: bool = True
+) -> list[Problem]:
+    """All failures: official schema first, then integrity, then the profile for the
+    house style (unless ``house_style`` is False).
 
     ``phase`` defaults to the house style the document records (NATO PA if none).
     """
@@ -301,7 +312,9 @@ def problems(tree: etree._ElementTree, phase: str | None = None) -> list[Problem
     worker = threading.Thread(target=official, name="drafting-xsd")
     worker.start()
     try:
-        profiled = profile_problems(tree, phase or house_style_of(tree) or "nato-pa")
+        profiled = integrity_problems(tree)
+        if house_style:
+            profiled += profile_problems(tree, phase or house_style_of(tree) or "nato-pa")
     finally:
         worker.join()
     result = outcome[0]
@@ -310,13 +323,20 @@ def problems(tree: etree._ElementTree, phase: str | None = None) -> list[Problem
     return result + profiled
 
 
-def assert_valid(tree: etree._ElementTree, source: str | None = None) -> None:
-    """Raise when ``tree`` breaks the official schema or the profile.
+def assert_valid(
+    tree: etree._ElementTree, source: str | None = None, *, phase: str | None = None
+) -> None:
+    """Raise when ``tree`` breaks the official schema or what every stage relies on
+    (provisions with unique eIds); with ``phase``, also the house-style profile.
+
+    House-style faults (numbers out of sequence, a missing lead phrase) do not stop a
+    document from loading or saving: ``drafting validate`` reports them, and
+    ``drafting import --strict`` refuses them.
 
     Raises:
         SchemaError: naming the first problem and how many there are.
     """
-    found = problems(tree)
+    found = problems(tree, phase, house_style=phase is not None)
     if found:
         first = found[0]
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""

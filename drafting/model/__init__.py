@@ -3,11 +3,13 @@
 from drafting.model.document import Document, Note
 from drafting.model.metadata import Event, Metadata
 from drafting.model.provision import Provision
-from drafting.model.styles import EP, NATO_PA, STYLES, UN_GA, HouseStyle, get_style
+from drafting.model.styles import EP, NATO_PA, PACE, PLAIN, STYLES, UN_GA, HouseStyle, get_style
 
 __all__ = [
     "EP",
     "NATO_PA",
+    "PACE",
+    "PLAIN",
     "STYLES",
     "UN_GA",
     "Document",

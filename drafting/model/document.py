@@ -86,24 +86,44 @@ class Document:
 
     # -- construction ---------------------------------------------------------
     @classmethod
-    def new(cls, metadata: Metadata, style: HouseStyle = NATO_PA, title: str = "") -> Document:
-        """An empty resolution: meta, preface (title, number line), preamble, mainBody."""
+    def new(
+        cls,
+        metadata: Metadata,
+        style: HouseStyle = NATO_PA,
+        title: str | None = "",
+        *,
+        number_line: bool = True,
+        formula: str | None = None,
+    ) -> Document:
+        """An empty resolution: meta, preface (title, number line), preamble, mainBody.
+
+        ``title`` '' gives the placeholder "Resolution", None no title at all;
+        ``number_line`` False leaves out "RESOLUTION 495"; ``formula`` None gives the
+        house style's ("The Assembly,"), '' none.  An importer passes what the draft
+        shows, so that nothing it lacks is invented.  The parts stay empty until
+        provisions are added; an empty ``mainBody`` is not valid AKN.
+        """
         root = make("akomaNtoso")
         statement = sub(root, "statement", {"name": "resolution", "contains": "originalVersion"})
         statement.append(build_meta(metadata, style.name))
-        preface = sub(statement, "preface")
-        long_title = sub(preface, "longTitle", {"eId": "preface__longTitle"})
-        sub(sub(long_title, "p"), "docTitle", text=title or "Resolution")
-        number_line = sub(preface, "p", {"eId": "preface__p_1"})
-        doc_type = sub(number_line, "docType", text="RESOLUTION")
-        if metadata.number:
-            doc_type.tail = " "
-            sub(number_line, "docNumber", text=metadata.number)
-        preamble = sub(statement, "preamble")
-        formula = sub(
-            preamble, "formula", {"name": "enactingFormula", "eId": "preamble__formula_1"}
-        )
-        sub(formula, "p", text=style.formula)
+        if title is not None or number_line:
+            preface = sub(statement, "preface")
+            if title is not None:
+                long_title = sub(preface, "longTitle", {"eId": "preface__longTitle"})
+                sub(sub(long_title, "p"), "docTitle", text=title or "Resolution")
+            if number_line:
+                line = sub(preface, "p", {"eId": "preface__p_1"})
+                doc_type = sub(line, "docType", text="RESOLUTION")
+                if metadata.number:
+                    doc_type.tail = " "
+                    sub(line, "docNumber", text=metadata.number)
+        words = style.formula if formula is None else formula
+        if words:
+            preamble = sub(statement, "preamble")
+            box = sub(
+                preamble, "formula", {"name": "enactingFormula", "eId": "preamble__formula_1"}
+            )
+            sub(box, "p", text=words)
         sub(statement, "mainBody")
         return cls(root.getroottree())
 

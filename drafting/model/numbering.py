@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from drafting.akn.elements import AknElement
 from drafting.akn.ns import local_name, q
-from drafting.labels import from_alpha, from_letters, from_roman
+from drafting.labels import from_alpha, from_letters, from_roman, label_form
 from drafting.model.metadata import retired_wids
 from drafting.model.styles import HouseStyle, Level, label_value
 
@@ -137,12 +137,22 @@ class _Pass:
     the whole document three times (references before, labels, references after).
     """
 
-    def __init__(self, style: HouseStyle, *, relabel: bool) -> None:
+    def __init__(
+        self, style: HouseStyle, *, relabel: bool, seen: Mapping[int, Level] | None = None
+    ) -> None:
         self.style = style
         self.relabel = relabel
+        #: The forms a document shows at each depth, for a style that numbers as the
+        #: document does (plain).
+        self.seen: Mapping[int, Level] = seen or {}
         self.changed: dict[str, str] = {}
         self.order: list[AknElement] = []
         self.labels: dict[tuple[int, int, str | None], tuple[str, str]] = {}
+
+    def level(self, depth: int) -> Level:
+        """How sub-paragraphs at ``depth`` are labelled: the style's, or as the document
+        shows them when its style says so."""
+        return self.seen.get(depth) or self.style.point_level(depth)
 
     def visit(self, el: AknElement, old: str | None, new: str | None) -> None:
         self.order.append(el)
@@ -169,10 +179,13 @@ class _Pass:
         new: str | None,
         *,
         number: bool,
+        value: str | None = None,
     ) -> None:
         """The sub-paragraphs of ``el`` (``lst`` is its ``<list>``): given eIds, and
         labels when relabelling, when they stand in a ``<list>`` under a provision with
-        an eId of its own; otherwise only walked for their references."""
+        an eId of its own; otherwise only walked for their references.  ``old`` and
+        ``new`` are the references of ``el`` before and after, ``value`` its own number
+        now (PACE's 15.1 shows it)."""
         if not number or lst is None:
             host = lst if lst is not None else el
             for child in host.iterchildren(_POINT, _HCONTAINER):
@@ -201,8 +214,7 @@ class _Pass:
             _set_eid(wrap, f"{list_eid}__wrapUp")
         ids = _Ids()
         counted = blocks = unnumbered = 0
-        level = self.style.point_level(depth) if self.relabel else None
-        parent_number = new
+        level = self.level(depth) if self.relabel else None
         for child in items:
             if child.tag == _HCONTAINER:
                 blocks += 1
@@ -215,7 +227,7 @@ class _Pass:
             now: str | None
             if level is not None and shown is not None and (shown == "" or _sequence_label(shown)):
                 counted += 1
-                label, number_ = self.label(level, depth, counted, parent_number)
+                label, number_ = self.label(level, depth, counted, value)
                 _set_num(child, label, num)
                 shown, now = label, number_
             else:
@@ -228,7 +240,7 @@ class _Pass:
             _set_eid(child, child_eid)
             old_ref, new_ref = _ref(old, was), _ref(new, now)
             self.visit(child, old_ref, new_ref)
-            self.points(child, sub, child_eid, depth + 1, old_ref, new_ref, number=True)
+            self.points(child, sub, child_eid, depth + 1, old_ref, new_ref, number=True, value=now)
 
 
 def renumber(doc: Document, *, starts: Mapping[str, int] | None = None) -> dict[str, str]:
@@ -243,7 +255,9 @@ def assign_ids(doc: Document) -> None:
 
 def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str, str]:
     style = doc.house_style
-    walk = _Pass(style, relabel=relabel)
+    seen = observed_levels(doc) if relabel and style.numbered_as_shown else None
+    walk = _Pass(style, relabel=relabel, seen=seen)
+    paragraph_level = (seen or {}).get(0) or style.paragraph_level
 
     preamble = doc.statement.child("preamble")
     if preamble is not None:
@@ -301,7 +315,7 @@ def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str
         shown = _shown(num)
         was = _value(shown)
         if relabel and shown is not None and (shown == "" or _sequence_label(shown)):
-            label = style.paragraph_level.label(start + counted)
+            label = paragraph_level.label(start + counted)
             counted += 1
             _set_num(el, label, num)
             shown = label
@@ -313,12 +327,34 @@ def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str
         eid = ids.unique(f"para_{part}")
         _set_eid(el, eid)
         walk.visit(el, was, number)
-        walk.points(el, lst, eid, 1, was, number, number=True)
+        walk.points(el, lst, eid, 1, was, number, number=True, value=number)
 
     _number_notes(doc, relabel=relabel)
     _number_preface(doc)
     _assign_wids(doc, walk.order)
     return walk.changed
+
+
+def observed_levels(doc: Document) -> dict[int, Level]:
+    """The label form most used at each depth (0: operative paragraphs), where the
+    document shows one: how a document in no house style numbers itself."""
+    tally: dict[int, dict[Level, int]] = {}
+
+    def count(depth: int, label: str | None) -> None:
+        form = label_form(label) if label else None
+        if form is not None:
+            level = Level(*form)  # type: ignore[arg-type]
+            forms = tally.setdefault(depth, {})
+            forms[level] = forms.get(level, 0) + 1
+
+    for para in doc.paragraphs:
+        count(0, para.num)
+        stack = [(child, 1) for child in para.points]
+        while stack:
+            point, depth = stack.pop()
+            count(depth, point.num)
+            stack.extend((child, depth + 1) for child in point.points)
+    return {depth: max(forms, key=forms.__getitem__) for depth, forms in tally.items()}
 
 
 def first_numbers(doc: Document) -> dict[str, int]:

@@ -93,6 +93,9 @@ class HouseStyle:
     country: str
     actor: str
     body: str
+    #: Renumbering keeps the label forms the document shows (a document in no house
+    #: style), rather than the style's own.
+    numbered_as_shown: bool = False
 
     def point_level(self, depth: int) -> Level:
         """The labelling of sub-paragraphs at ``depth`` (1 = sub-paragraph)."""
@@ -163,7 +166,50 @@ EP = HouseStyle(
     body="European Parliament",
 )
 
-STYLES: dict[str, HouseStyle] = {s.name: s for s in (NATO_PA, UN_GA, EP)}
+PACE = HouseStyle(
+    name="pace",
+    description="Parliamentary Assembly of the Council of Europe: paragraphs 1., 2., ...;"
+    " sub-paragraphs 15.1, 15.2 under paragraph 15; no lead phrases; a report carries a"
+    " draft resolution and a draft recommendation, each its own text",
+    formula="",
+    recital_level=None,
+    shared_sequence=False,
+    paragraph_level=Level("decimal", "{}."),
+    point_levels=(
+        Level("decimal", "{parent}.{}"),
+        Level("decimal", "{parent}.{}"),
+    ),
+    lead_phrase_required=False,
+    phrase_emphasis="b",
+    has_citations=False,
+    country="coe",
+    actor="pace",
+    body="Parliamentary Assembly of the Council of Europe",
+)
+
+PLAIN = HouseStyle(
+    name="plain",
+    description="No assembly's style: numbers, lead phrases and structure as the document"
+    " shows them; renumbering keeps the document's own label forms",
+    formula="",
+    recital_level=Level("decimal", "{}."),
+    shared_sequence=False,
+    paragraph_level=Level("decimal", "{}."),
+    point_levels=(
+        Level("lower-alpha", "({})"),
+        Level("lower-roman", "({})"),
+        Level("decimal", "{}."),
+    ),
+    lead_phrase_required=False,
+    phrase_emphasis="b",
+    has_citations=False,
+    country="int",
+    actor="assembly",
+    body="Assembly",
+    numbered_as_shown=True,
+)
+
+STYLES: dict[str, HouseStyle] = {s.name: s for s in (NATO_PA, UN_GA, EP, PACE, PLAIN)}
 
 
 class UnknownStyleError(DraftingError):
@@ -171,7 +217,7 @@ class UnknownStyleError(DraftingError):
 
 
 def get_style(name: str) -> HouseStyle:
-    """The house style called ``name`` (``nato-pa``, ``un-ga`` or ``ep``).
+    """The house style called ``name`` (``nato-pa``, ``un-ga``, ``ep``, ``pace``, ``plain``).
 
     Raises:
         UnknownStyleError: no such style.
