@@ -51,6 +51,13 @@ def assert_valid(doc: Document) -> None:
     assert not found, "\n".join(p.format("<doc>") for p in found)
 
 
+def assert_sound(doc: Document) -> None:
+    """Fail when ``doc`` breaks the AKN schema or what every stage relies on (unique
+    eIds): what any import must give, house style or not."""
+    found = schema.problems(doc.tree, house_style=False)
+    assert not found, "\n".join(p.format("<doc>") for p in found)
+
+
 #: A draft whose clauses cite its own paragraphs and other documents' (cross-references).
 XREF_DRAFT = """T
 

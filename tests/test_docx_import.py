@@ -106,7 +106,7 @@ def test_a_docx_exported_by_drafting_imports_back_to_the_same_document(
 # -- LibreOffice habits -----------------------------------------------------------------
 
 
-def test_libreoffice_fields_show_their_result_and_comments_and_tables_are_listed() -> None:
+def test_libreoffice_fields_show_their_result_comments_are_listed_and_tables_kept() -> None:
     result = fixture("lo-features.docx")
     doc = result.document
     assert doc.find("2").text == "Noting the report of Sam dated 5/12/25;"
@@ -117,11 +117,13 @@ def test_libreoffice_fields_show_their_result_and_comments_and_tables_are_listed
     ]
     assert doc.metadata.committee == "Economics and Security Committee"
     listed = [(x.kind, x.where, x.text, x.detail) for x in result.report.listed]
-    assert listed == [
-        ("comment", "paragraph 4", "Check this wording", "by Ana Reviewer"),
-        ("table cell", "table 1, row 1, cell 1", "Country", ""),
-        ("table cell", "table 1, row 1, cell 2", "Votes", ""),
-    ]
+    assert listed == [("comment", "paragraph 4", "Check this wording", "by Ana Reviewer")]
+    # The table after the last paragraph stays there, a table.
+    last = doc.top_level[-1]
+    assert (last.kind, last.name, last.num) == ("hcontainer", "table", None)
+    assert last.table is not None
+    assert [[cell.local for cell in row] for row in last.table] == [["td", "td"]]
+    assert [b.text for b in last.blocks] == ["Country", "Votes"]
 
 
 def test_numbers_typed_by_hand_give_levels_and_ii_is_a_numeral_after_i() -> None:
@@ -189,9 +191,12 @@ def test_word_clutter_between_runs_does_not_change_the_words(name: str) -> None:
     assert kinds == [
         ("comment", "Is this the right lead?"),
         ("hidden text", " (hidden drafting note)"),
-        ("text box", "Text in a box"),
-        ("table cell", "Member"),
-        ("table cell", "Vote"),
+    ]
+    # The text box follows the paragraph that anchors it; the table stands where it is.
+    tail = [(p.kind, p.name, p.text) for p in doc.top_level[-2:]]
+    assert tail == [
+        ("hcontainer", "unnumbered", "Text in a box"),
+        ("hcontainer", "table", "Member\nVote"),
     ]
 
 
@@ -215,7 +220,10 @@ def test_word_tracked_changes_of_every_kind_resolve_as_word_resolves_them() -> N
     # Rejecting the deleted paragraph mark keeps the break, in mid-sentence: the rest of
     # the sentence runs on into paragraph 3, with a warning, instead of being left out.
     assert rejected.report.listed == []
-    assert "paragraph 7 continues paragraph 6 in mid-sentence" in rejected.warnings[0]
+    assert "continue the paragraph above in mid-sentence" in rejected.warnings[0]
+    assert rejected.report.details == [
+        "paragraph 7 continues paragraph 6 in mid-sentence; the two are joined"
+    ]
     assert rejected.report.changes == "7 rejected (4 by Bob Smith, 3 by Alice Martin)"
 
 
@@ -285,16 +293,20 @@ def test_the_cli_writes_akn_and_a_json_report_and_prints_one_line_count(tmp_path
     result = CliRunner().invoke(cli, ["import", str(src), "-o", str(out), "--report", str(rep)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == (
-        "pd-word-habits.docx: 449 characters in the Word body: 409 imported, 40 listed in"
-        " the report (1 comment, 1 hidden text, 2 table cells, 1 text box)"
+        "pd-word-habits.docx: 449 characters in the Word body: 429 imported, 20 listed in"
+        " the report (1 comment, 1 hidden text)"
     )
     data = json.loads(rep.read_text(encoding="utf-8"))
-    assert data["characters"] == {"total": 449, "imported": 409, "listed": 40, "unaccounted": 0}
-    assert data["house_style"] == {"name": "nato-pa", "how": "detected"}
+    assert data["characters"] == {"total": 449, "imported": 429, "listed": 20, "unaccounted": 0}
+    assert data["house_style"] == {
+        "name": "nato-pa",
+        "how": "detected",
+        "why": "one sequence of numbers across preambular and operative paragraphs",
+    }
     assert {
-        "kind": "text box",
-        "where": "text box in paragraph 12",
-        "text": "Text in a box",
+        "kind": "hidden text",
+        "where": "paragraph 10",
+        "text": " (hidden drafting note)",
         "detail": "",
     } in data["listed"]
     assert io.load(out).find("3(b)(ii)").text == "with partners;"
@@ -308,7 +320,7 @@ def test_the_markdown_report_lists_what_was_left_out_with_where_it_was(tmp_path:
     assert result.exit_code == 0, result.stderr
     text = rep.read_text(encoding="utf-8")
     assert "| comment (by Ana Reviewer) | paragraph 4 | Check this wording |" in text
-    assert "| table cell | table 1, row 1, cell 2 | Votes |" in text
+    assert "- 1 table(s) kept as tables" in text
 
 
 def test_a_report_with_an_unknown_extension_is_refused_before_anything_is_written(

@@ -11,6 +11,7 @@ from drafting.docx_import.numbering import Numbering, render_value
 from drafting.docx_import.package import open_package
 from drafting.docx_import.runs import BodyReader
 from drafting.docx_import.styles import Styles
+from drafting.layout.source import SourceParagraph
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -34,7 +35,7 @@ def labels(tmp_path: Path, body: str, num_xml: str, style_xml: str = "") -> list
         doc = pkg.xml(pkg.main)
         assert doc is not None
         paras = reader.read_body(doc.find(f"{{{W}}}body"))  # type: ignore[arg-type]
-    return [x.label.text if x.label else None for x in paras]
+    return [x.label.text if x.label else None for x in paras if isinstance(x, SourceParagraph)]
 
 
 def test_two_levels_count_and_the_lower_level_restarts_under_each_higher_one(

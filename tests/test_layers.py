@@ -15,8 +15,10 @@ ALLOWED: dict[str, set[str]] = {
     "akn": {"errors"},
     "model": {"akn", "errors"},
     "io": {"model", "akn", "errors"},
-    "text": {"io", "model", "akn", "errors"},
-    "docx_import": {"io", "model", "akn", "errors", "text"},
+    # The parts of a draft found in its paragraphs, for every source format.
+    "layout": {"model", "akn", "errors"},
+    "text": {"io", "model", "akn", "errors", "layout"},
+    "docx_import": {"io", "model", "akn", "errors", "text", "layout"},
     # Word views of changes read the change records, as render/ does.
     "docx_export": {"model", "akn", "errors", "diff", "amendments"},
     "amendments": {"model", "akn", "errors", "text"},

@@ -1,12 +1,7 @@
 """Word (.docx) to Akoma Ntoso: resolutions as Word and LibreOffice really write them."""
 
 from drafting.docx_import.changes import TrackedChangesError
-from drafting.docx_import.importer import (
-    DocxImportResult,
-    LeadPhraseError,
-    NotAResolutionError,
-    import_docx,
-)
+from drafting.docx_import.importer import DocxImportResult, EmptyDocxError, import_docx
 from drafting.docx_import.package import (
     DocxError,
     EncryptedDocxError,
@@ -18,6 +13,7 @@ from drafting.docx_import.report import ImportReport, Listed
 __all__ = [
     "DocxError",
     "DocxImportResult",
+    "EmptyDocxError",
     "EncryptedDocxError",
     "ImportReport",
     "LeadPhraseError",

@@ -67,6 +67,11 @@ class NumLabel:
     def bullet(self) -> bool:
         return self.fmt == "bullet"
 
+    @property
+    def kind(self) -> str:
+        """The numbering format in drafting's terms (``lower-alpha``), else Word's own."""
+        return WORD_FORMATS.get(self.fmt, self.fmt)
+
 
 def _int(el: etree._Element | None, default: int | None = None) -> int | None:
     if el is None:

@@ -43,6 +43,44 @@ OFFICE_DOCUMENT: Final = (
 STRICT_OFFICE_DOCUMENT: Final = (
     "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 )
+#: Strict Open XML's namespaces (ISO/IEC 29500 Strict) and their transitional twins: a
+#: Strict part is read as the transitional part it would be, for every reader here
+#: names transitional tags.  The vocabularies are the same; only the names differ.
+STRICT_NAMESPACES: Final = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/picture",
+        b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+)
 _MACRO_TYPES: Final = ("macroEnabled", "vbaProject")
 _CONVERT_HINT: Final = "open it in Word or LibreOffice and save it as a Word document (.docx)"
 
@@ -87,6 +125,8 @@ class Package:
         self._infos = {i.filename: i for i in zf.infolist()}
         self._read_total = 0
         self._xml: dict[str, etree._Element | None] = {}
+        #: Saved as Strict Open XML: its parts are read in transitional names.
+        self.strict = False
         self.main = self._find_main()
 
     def __enter__(self) -> Package:
@@ -154,6 +194,8 @@ class Package:
             if data is None:
                 self._xml[name] = None
             else:
+                if self.strict:
+                    data = transitional(data)
                 try:
                     self._xml[name] = parse_foreign(data, f"{self.path}:{name}").getroot()
                 except XMLSyntaxError as exc:
@@ -215,12 +257,12 @@ class Package:
                 hint="give a .docx saved by Word or LibreOffice",
             )
         main = None
+        if any(rel.type == STRICT_OFFICE_DOCUMENT for rel in self.rels("").values()):
+            # Word's "Strict Open XML Document": read again, every part in transitional
+            # names (the relationships included).
+            self.strict = True
+            self._xml.clear()
         for rel in self.rels("").values():
-            if rel.type == STRICT_OFFICE_DOCUMENT:
-                raise self._error(
-                    "the document is saved as Strict Open XML, which drafting does not read",
-                    hint="save it again in Word as 'Word Document (*.docx)'",
-                )
             if rel.type == OFFICE_DOCUMENT and not rel.external:
                 main = rel.target
         if main is None and self.has("word/document.xml"):
@@ -244,6 +286,19 @@ class Package:
                 hint="give a .docx file",
             )
         return main
+
+
+def transitional(data: bytes) -> bytes:
+    """A Strict Open XML part in transitional names (see :data:`STRICT_NAMESPACES`).
+
+    A byte replacement: the names stand in namespace declarations and relationship
+    types, nowhere else a reader looks.
+    """
+    if b"purl.oclc.org/ooxml/" not in data:
+        return data
+    for strict, transitional_ in STRICT_NAMESPACES:
+        data = data.replace(strict, transitional_)
+    return data
 
 
 def _resolve(folder: str, target: str) -> str:

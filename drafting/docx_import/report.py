@@ -45,12 +45,15 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     style: str = ""
     style_how: str = ""  # "given" | "detected" | "document property"
+    style_reason: str = ""
     changes: str = ""
     provisions: int = 0
+    #: The particulars behind the warnings, one line each ("numbering: paragraph 8. ...").
+    details: list[str] = field(default_factory=list)
 
     @property
     def listed_chars(self) -> int:
-        from drafting.docx_import.inline import count
+        from drafting.layout.inline import count
 
         return sum(count(x.text) for x in self.listed if x.kind in BODY_KINDS)
 
@@ -88,10 +91,11 @@ class ImportReport:
                 "listed": self.listed_chars,
                 "unaccounted": self.unaccounted,
             },
-            "house_style": {"name": self.style, "how": self.style_how},
+            "house_style": {"name": self.style, "how": self.style_how, "why": self.style_reason},
             "tracked_changes": self.changes,
             "provisions": self.provisions,
             "warnings": list(self.warnings),
+            "details": list(self.details),
             "listed": [asdict(x) for x in self.listed],
         }
 
@@ -100,12 +104,16 @@ class ImportReport:
 
     def to_markdown(self) -> str:
         lines = [f"# Import report: {self.source}", "", self.summary(), ""]
-        lines.append(f"- House style: {self.style} ({self.style_how})")
+        why = f": {self.style_reason}" if self.style_reason and self.style_how == "detected" else ""
+        lines.append(f"- House style: {self.style} ({self.style_how}{why})")
         lines.append(f"- Provisions imported: {self.provisions}")
         lines.append(f"- Tracked changes: {self.changes or 'none'}")
         if self.warnings:
             lines += ["", "## Warnings", ""]
             lines += [f"- {w}" for w in self.warnings]
+        if self.details:
+            lines += ["", "## Details", ""]
+            lines += [f"- {d}" for d in self.details]
         lines += ["", "## Not imported as clause text", ""]
         if not self.listed:
             lines.append("Nothing: every character of the body is in the AKN document.")

@@ -15,14 +15,27 @@ is collected as :class:`Aside` entries for the import report.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
-from typing import NamedTuple
+import re
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from drafting.docx_import.numbering import Numbering, NumLabel, render_value
 from drafting.docx_import.package import Package, w
-from drafting.docx_import.styles import Format, Styles, apply_rpr
+from drafting.docx_import.styles import Styles, apply_rpr
+from drafting.layout.source import (
+    Block,
+    Cell,
+    Format,
+    NoteRef,
+    Piece,
+    SourceParagraph,
+    SourceTable,
+    Span,
+)
+
+#: A paragraph of the Word body as displayed.
+WordParagraph = SourceParagraph
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -38,6 +51,9 @@ _PPR, _PSTYLE, _IND, _NUMPR = w("pPr"), w("pStyle"), w("ind"), w("numPr")
 _NUMID, _ILVL, _VAL = w("numId"), w("ilvl"), w("val")
 _R, _RPR, _RSTYLE, _SDT, _SDTCONTENT = w("r"), w("rPr"), w("rStyle"), w("sdt"), w("sdtContent")
 _T = w("t")
+_P, _TBL, _CUSTOM_XML = w("p"), w("tbl"), w("customXml")
+_OUTLINE = w("outlineLvl")
+_HEADING_NAME = re.compile(r"^heading ([1-9])$", re.IGNORECASE)
 _COMMENT_TAGS = frozenset((w("commentRangeStart"), w("commentReference")))
 _MATH_TAGS = frozenset((f"{{{M}}}oMath", f"{{{M}}}oMathPara"))
 _ALTERNATE, _CHOICE = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice"
@@ -53,45 +69,6 @@ def _first(el: etree._Element, tag: str) -> etree._Element | None:
         if c.tag == tag:
             return c
     return None
-
-
-class Span(NamedTuple):
-    """Text shown with one formatting."""
-
-    # Named tuples, not frozen dataclasses: a document makes tens of thousands of
-    # pieces (read, trimmed, normalised), and a frozen dataclass is 3x slower to make.
-    text: str
-    fmt: Format
-
-
-class NoteRef(NamedTuple):
-    """A footnote or endnote reference and the mark the reader sees (``*``, ``1``)."""
-
-    kind: str  # "footnote" | "endnote"
-    id: str
-    mark: str
-    custom: bool
-
-
-Piece = Span | NoteRef
-
-
-@dataclass
-class WordParagraph:
-    """One ``w:p`` as displayed: its pieces, style, list number and indentation."""
-
-    index: int
-    pieces: list[Piece]
-    style_id: str | None
-    style_name: str
-    label: NumLabel | None
-    indent: int | None
-    where: str = "body"
-
-    @property
-    def text(self) -> str:
-        """The displayed text without the list number."""
-        return "".join(p.text for p in self.pieces if isinstance(p, Span))
 
 
 @dataclass(frozen=True)
@@ -127,48 +104,93 @@ class BodyReader:
     _count: int = 0
     _where: str = "body"
     _comments_seen: set[str] = field(default_factory=set)
-    _tables: dict[int, int] = field(default_factory=dict)
+    _tables: int = 0
+    #: Paragraphs of text boxes met in the paragraph being read, to follow it.
+    _floating: list[Block] = field(default_factory=list)
+    #: ... and those of text boxes before any of its text, to precede it.
+    _leading: list[Block] = field(default_factory=list)
     _style_indents: dict[str | None, int | None] = field(default_factory=dict)
+    _style_outlines: dict[str | None, int | None] = field(default_factory=dict)
 
     # -- block level ----------------------------------------------------------
-    def read_body(self, body: etree._Element) -> list[WordParagraph]:
-        """The paragraphs of the body in reading order; tables and the like go to asides."""
-        out: list[WordParagraph] = []
+    def read_body(self, body: etree._Element) -> list[Block]:
+        """The paragraphs and tables of the body in reading order.
+
+        A text box's paragraphs follow the paragraph that anchors it; a content
+        control's stand where the control does.
+        """
+        out: list[Block] = []
         self._blocks(body, out, "body")
         return out
 
-    def _blocks(self, parent: etree._Element, out: list[WordParagraph], where: str) -> None:
-        tables = 0
+    def _blocks(self, parent: etree._Element, out: list[Block], where: str) -> None:
         for el in parent:
-            if el.tag == w("p"):
+            tag = el.tag
+            if tag == _P:
                 para = self._paragraph(el, where, count_numbers=True)
                 if where == "body":
+                    leading, floating = self._leading, self._floating
+                    self._leading, self._floating = [], []
+                    out.extend(leading)
                     out.append(para)
+                    out.extend(floating)
                 elif para.text.strip():
                     self.asides.append(Aside(_kind_of(where), where, para.text))
                 self._note_asides(para, where)
-            elif el.tag == w("tbl") and _frame(el):
+            elif tag == _TBL and _frame(el):
                 # A one-cell table is a frame drawn round running text (a boxed title).
                 cell = next(el.iter(w("tc")))
                 self._blocks(cell, out, where)
-            elif el.tag == w("tbl"):
-                tables += 1
-                label = f"table {self._table_no(el)}" if where == "body" else f"{where}, table"
-                for r, tr in enumerate(el.iter(w("tr")), 1):
-                    if tr.getparent() is not el:
-                        continue
-                    for c, tc in enumerate(tr.findall(w("tc")), 1):
-                        self._blocks(tc, out, f"{label}, row {r}, cell {c}")
-            elif el.tag in (w("sdt"),):
-                content = el.find(w("sdtContent"))
+            elif tag == _TBL:
+                if where == "body":
+                    out.append(self._table(el))
+                else:
+                    label = f"{where}, table"
+                    for r, row in enumerate(_rows(el), 1):
+                        for c, tc in enumerate(_cells(row), 1):
+                            self._blocks(tc, out, f"{label}, row {r}, cell {c}")
+            elif tag in (_SDT, _CUSTOM_XML):
+                content = el.find(w("sdtContent")) if tag == _SDT else el
                 if content is not None:
                     self._blocks(content, out, where)
-            elif el.tag == w("customXml"):
-                self._blocks(el, out, where)
-            elif el.tag == w("altChunk"):
+            elif tag == w("altChunk"):
                 self.asides.append(
                     Aside("embedded document", where, "", "an altChunk part, not imported")
                 )
+
+    def _table(self, tbl: etree._Element) -> SourceTable:
+        """A body table: its rows and cells, merges read, nested tables flattened."""
+        self._tables += 1
+        table = SourceTable(self._tables)
+        spans: dict[int, Cell] = {}  # grid column -> the cell a vertical merge continues
+        for row in _rows(tbl):
+            trpr = _first(row, w("trPr"))
+            header = trpr is not None and _first(trpr, w("tblHeader")) is not None
+            cells: list[Cell] = []
+            column = 0
+            for tc in _cells(row):
+                tcpr = _first(tc, w("tcPr"))
+                span = _int_val(_first(tcpr, w("gridSpan")) if tcpr is not None else None, 1)
+                merge = _first(tcpr, w("vMerge")) if tcpr is not None else None
+                paragraphs: list[Block] = []
+                self._blocks(tc, paragraphs, "body")
+                flat = [p for b in paragraphs for p in _paragraphs_of(b)]
+                if merge is not None and merge.get(w("val")) in (None, "continue"):
+                    above = spans.get(column)
+                    if above is not None:
+                        above.rowspan += 1
+                        above.paragraphs.extend(flat)  # a continued cell's words go on
+                        column += span
+                        continue
+                cell = Cell(flat, colspan=span, header=header)
+                if merge is not None:
+                    spans[column] = cell
+                else:
+                    spans.pop(column, None)
+                cells.append(cell)
+                column += span
+            table.rows.append(cells)
+        return table
 
     def _note_asides(self, para: WordParagraph, where: str) -> None:
         if where == "body":
@@ -180,18 +202,12 @@ class BodyReader:
                 text = mark + dropped + "".join(x.text for x in pieces if isinstance(x, Span))
                 self.asides.append(Aside(p.kind, where, text, f"note {p.mark}"))
 
-    def _table_no(self, tbl: etree._Element) -> int:
-        key = id(tbl)
-        if key not in self._tables:
-            self._tables[key] = len(self._tables) + 1
-        return self._tables[key]
-
     # -- paragraph ------------------------------------------------------------
     def _paragraph(self, p: etree._Element, where: str, *, count_numbers: bool) -> WordParagraph:
         ppr = _first(p, _PPR)
-        style_el = num_pr = ind = None
+        style_el = num_pr = ind = outline_el = None
         if ppr is not None:
-            # One pass for the three properties read (the first of each counts).
+            # One pass for the properties read (the first of each counts).
             for c in ppr:
                 tag = c.tag
                 if tag == _PSTYLE:
@@ -200,6 +216,8 @@ class BodyReader:
                     num_pr = num_pr if num_pr is not None else c
                 elif tag == _IND:
                     ind = ind if ind is not None else c
+                elif tag == _OUTLINE and outline_el is None:
+                    outline_el = c
         style_id = style_el.get(_VAL) if style_el is not None else self.styles.default_para
         label = self._number(num_pr, style_id) if count_numbers else None
         indent = _indent(ind)
@@ -215,9 +233,22 @@ class BodyReader:
         pieces: list[Piece] = []
         self._inline(p, pieces, style_id)
         self._where = saved
-        return WordParagraph(
-            index, pieces, style_id, self.styles.name(style_id), label, indent, where
-        )
+        name = self.styles.name(style_id)
+        outline = _outline(outline_el) if outline_el is not None else self._style_outline(style_id)
+        return WordParagraph(index, pieces, style_id, name, label, indent, where, outline)
+
+    def _style_outline(self, style_id: str | None) -> int | None:
+        """The heading level a paragraph style gives: its outline level, or its name
+        ("Heading 2"); None for body text."""
+        if style_id in self._style_outlines:
+            return self._style_outlines[style_id]
+        found = self.styles.ppr_value(style_id, _OUTLINE)
+        level = _outline(found) if found is not None else None
+        if level is None:
+            m = _HEADING_NAME.match(self.styles.name(style_id))
+            level = int(m.group(1)) - 1 if m else None
+        self._style_outlines[style_id] = level
+        return level
 
     def _style_indent(self, style_id: str | None) -> int | None:
         """The left indent a paragraph style gives (asked for every unindented paragraph)."""
@@ -300,6 +331,8 @@ class BodyReader:
             if tag == _T and not self._fields and self._pending_mark is None:
                 # The common case, first: plain text outside any field.
                 shown = (c.text or "").replace("\u00ad", "")
+                if not shown.isascii():
+                    shown = shown.translate(_PRIVATE_GLYPHS)
                 if fmt.hidden:
                     if shown.strip():
                         self.asides.append(Aside("hidden text", self._where, shown))
@@ -329,7 +362,10 @@ class BodyReader:
                     self._fields.pop()
                 continue
             if local in ("drawing", "pict", "object"):
-                self._graphic(c)
+                self._graphic(c, lead=not any(p.text.strip() for p in out if isinstance(p, Span)))
+                continue
+            if local == "ruby":
+                self._ruby(c, out, style_id)
                 continue
             if local in ("footnoteReference", "endnoteReference"):
                 self._note_ref(c, local[: -len("Reference")], out)
@@ -355,6 +391,21 @@ class BodyReader:
                 text = _upper(text)
             out.append(Span(text, fmt))
 
+    def _ruby(self, ruby: etree._Element, out: list[Piece], style_id: str | None) -> None:
+        """Ruby text: the base, then its reading (``w:rt``) raised after it, so that both
+        are kept and the base reads first."""
+        base = _first(ruby, w("rubyBase"))
+        if base is not None:
+            self._inline(base, out, style_id)
+        reading = _first(ruby, w("rt"))
+        if reading is not None:
+            above: list[Piece] = []
+            self._inline(reading, above, style_id)
+            for piece in above:
+                if isinstance(piece, Span):
+                    piece = Span(piece.text, _raised(piece.fmt))
+                out.append(piece)
+
     def _note_ref(self, c: etree._Element, kind: str, out: list[Piece]) -> None:
         nid = c.get(w("id")) or ""
         if c.get(w("customMarkFollows")) in ("1", "true", "on"):
@@ -367,7 +418,12 @@ class BodyReader:
         )
         out.append(NoteRef(kind, nid, render_value(n + start - 1, fmt), False))
 
-    def _graphic(self, el: etree._Element) -> None:
+    def _graphic(self, el: etree._Element, *, lead: bool = False) -> None:
+        """A drawing: its text boxes read into the flow, else listed as an image.
+
+        ``lead``: the drawing stands before any text of its paragraph, so its text boxes
+        are read before the paragraph, as the file holds them; otherwise after it.
+        """
         # The first text box content of each shape: mc:Fallback repeats it (as VML), and a
         # box nested in a box is read with its outer box.
         boxes = [
@@ -376,8 +432,21 @@ class BodyReader:
             if not _inside(b, (f"{{{MC}}}Fallback", w("txbxContent")), el)
         ]
         for box in boxes:
-            scratch: list[WordParagraph] = []
-            self._blocks(box, scratch, f"text box in {self._where}")
+            if self._where.startswith("paragraph "):
+                # In the body: the box's paragraphs stand next to the paragraph anchoring it.
+                saved, saved_lead = self._floating, self._leading
+                self._floating, self._leading = [], []
+                flow: list[Block] = []
+                self._blocks(box, flow, "body")
+                if lead:
+                    self._leading = [*saved_lead, *flow, *self._leading, *self._floating]
+                    self._floating = saved
+                else:
+                    self._floating = [*saved, *flow, *self._leading, *self._floating]
+                    self._leading = saved_lead
+            else:
+                scratch: list[Block] = []
+                self._blocks(box, scratch, f"text box in {self._where}")
         if boxes:
             return
         props = next(iter(el.iter(f"{{{WP}}}docPr")), None)
@@ -441,6 +510,74 @@ def _frame(tbl: etree._Element) -> bool:
     return len(cells) == 1 and cells[0].find(f".//{w('tbl')}") is None
 
 
+#: Glyphs of the symbol fonts that old Word documents type as bullets, as the characters
+#: they show (the font's own code would show as another character, or none).
+_SYMBOL_GLYPHS: dict[tuple[str, int], str] = {
+    ("symbol", 0xB7): "\u2022",
+    ("wingdings", 0x6C): "\u25cf",
+    ("wingdings", 0x6E): "\u25a0",
+    ("wingdings", 0x76): "\u2756",
+    ("wingdings", 0xA7): "\u25aa",
+    ("wingdings", 0xD8): "\u27a2",
+    ("wingdings", 0xFC): "\u2713",
+}
+#: The same glyphs typed as text in the fonts' private-use codes.
+_PRIVATE_GLYPHS = {0xF000 + n: glyph for (_, n), glyph in _SYMBOL_GLYPHS.items()}
+_RAISED: dict[Format, Format] = {}
+
+
+def _raised(fmt: Format) -> Format:
+    out = _RAISED.get(fmt)
+    if out is None:
+        out = _RAISED[fmt] = replace(fmt, sup=True, sub=False)
+    return out
+
+
+def _outline(el: etree._Element) -> int | None:
+    """``w:outlineLvl``: 0 to 8 for a heading level; 9 (body text) and junk are None."""
+    try:
+        level = int(el.get(_VAL) or "9")
+    except ValueError:
+        return None
+    return level if 0 <= level <= 8 else None
+
+
+def _rows(tbl: etree._Element) -> list[etree._Element]:
+    """The rows of a table, those wrapped in content controls or custom XML too."""
+    return _unwrapped(tbl, w("tr"))
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    """The cells of a row, those wrapped in content controls or custom XML too."""
+    return _unwrapped(row, w("tc"))
+
+
+def _unwrapped(parent: etree._Element, tag: str) -> list[etree._Element]:
+    out: list[etree._Element] = []
+    for el in parent:
+        if el.tag == tag:
+            out.append(el)
+        elif el.tag == _SDT:
+            content = _first(el, _SDTCONTENT)
+            if content is not None:
+                out.extend(_unwrapped(content, tag))
+        elif el.tag == _CUSTOM_XML:
+            out.extend(_unwrapped(el, tag))
+    return out
+
+
+def _paragraphs_of(block: Block) -> list[SourceParagraph]:
+    return block.paragraphs if isinstance(block, SourceTable) else [block]
+
+
+def _int_val(el: etree._Element | None, default: int) -> int:
+    try:
+        value = int(el.get(w("val")) or default) if el is not None else default
+    except ValueError:
+        return default
+    return max(1, min(value, 64))
+
+
 def _kind_of(where: str) -> str:
     return "text box" if where.startswith("text box") else "table cell"
 
@@ -468,7 +605,8 @@ def _indent(ind: etree._Element | None) -> int | None:
 def _char(c: etree._Element, local: str) -> str | None:
     """The text a run child shows; None for children that show nothing."""
     if local == "t":
-        return (c.text or "").replace("\u00ad", "")
+        text = (c.text or "").replace("\u00ad", "")
+        return text if text.isascii() else text.translate(_PRIVATE_GLYPHS)
     if local in ("tab", "ptab"):
         return "\t"
     if local == "br":
@@ -485,6 +623,9 @@ def _char(c: etree._Element, local: str) -> str | None:
             return None
         if 0xF000 <= n <= 0xF0FF:  # symbol fonts map their glyphs here
             n -= 0xF000
+        glyph = _SYMBOL_GLYPHS.get(((c.get(w("font")) or "").lower(), n))
+        if glyph is not None:
+            return glyph
         # A damaged or crafted code may name no character XML can hold (a surrogate, past
         # U+10FFFF): shown as nothing, like a control character.
         xml_char = 0x20 <= n <= 0xD7FF or 0xE000 <= n <= 0xFFFD or 0x10000 <= n <= 0x10FFFF

@@ -9,38 +9,13 @@ which is how Word's "List Number" and most house templates number paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import product
 
 from lxml import etree
 
 from drafting.docx_import.package import w
+from drafting.layout.source import PLAIN, Format
 
 _OFF = frozenset({"0", "false", "off", "none"})
-
-
-@dataclass(frozen=True)
-class Format:
-    """The inline formatting drafting keeps: bold, italic, underline, super/subscript."""
-
-    b: bool = False
-    i: bool = False
-    u: bool = False
-    sup: bool = False
-    sub: bool = False
-    caps: bool = False
-    hidden: bool = False
-
-    def tags(self) -> tuple[str, ...]:
-        """AKN inline tags, outermost first."""
-        return _TAGS[(self.b, self.i, self.u, self.sup, self.sub)]
-
-
-PLAIN = Format()
-# Asked for every span: all 32 answers, computed once.
-_TAGS: dict[tuple[bool, ...], tuple[str, ...]] = {
-    flags: tuple(t for t, set_ in zip(("b", "i", "u", "sup", "sub"), flags, strict=True) if set_)
-    for flags in product((False, True), repeat=5)
-}
 
 
 def on(el: etree._Element | None) -> bool | None:

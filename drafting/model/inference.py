@@ -14,9 +14,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from drafting.labels import label_form
 from drafting.model.metadata import Event, Metadata, slug
 from drafting.model.phrases import classify
-from drafting.model.styles import EP, NATO_PA, UN_GA, HouseStyle
+from drafting.model.styles import EP, NATO_PA, PACE, PLAIN, UN_GA, HouseStyle
 
 MONTHS = {
     m: i
@@ -137,6 +138,56 @@ def guess_style(
     if sub_labels and paren > len(sub_labels) / 2 and not numbered_recitals:
         return UN_GA
     return NATO_PA
+
+
+def detect_style(
+    *,
+    formula: str,
+    citations: bool,
+    lettered_recitals: bool,
+    unnumbered_recitals: bool,
+    numbered_recitals: bool,
+    paragraphs: int,
+    sub_labels: Sequence[str],
+    lead_phrases: int,
+    leads_of: int,
+    openings: Sequence[str],
+) -> tuple[HouseStyle, str]:
+    """The house style a draft's shape points to, and the reason, in a secretary's words.
+
+    The evidence, strongest first: the assembly the formula names; citations and
+    lettered recitals (the European Parliament); sub-paragraphs numbered under their
+    paragraph (15.1: PACE); a draft without lead phrases (PACE when its paragraphs
+    open "The Assembly", else no assembly's style); unnumbered preambular paragraphs
+    or bracketed sub-paragraphs (the UN General Assembly); one sequence of numbers
+    with lead phrases (NATO PA).
+    """
+    words = formula.lower()
+    if "european parliament" in words:
+        return EP, f'the formula "{formula}"'
+    if "general assembly" in words:
+        return UN_GA, f'the formula "{formula}"'
+    if citations or lettered_recitals:
+        what = "citations" if citations else "recitals lettered A., B."
+        return EP, f"{what}, as the European Parliament sets them"
+    dotted = sum(1 for s in sub_labels if (label_form(s) or ("", ""))[1] == "{parent}.{}")
+    if sub_labels and dotted > len(sub_labels) / 2:
+        return PACE, "sub-paragraphs numbered under their paragraph (15.1, 15.2)"
+    if paragraphs and not lead_phrases:
+        assembly = sum(1 for o in openings if o.lower().startswith("the assembly"))
+        if assembly > paragraphs / 2:
+            return PACE, 'paragraphs opening "The Assembly ..." without lead phrases'
+        return PLAIN, "no lead phrases, and no assembly's numbering"
+    if not paragraphs and not leads_of:
+        return PLAIN, "no numbered paragraphs"
+    if unnumbered_recitals and not numbered_recitals:
+        return UN_GA, "unnumbered preambular paragraphs before numbered operative paragraphs"
+    paren = sum(1 for s in sub_labels if s.startswith("("))
+    if sub_labels and paren > len(sub_labels) / 2 and not numbered_recitals:
+        return UN_GA, "sub-paragraphs in brackets, (a), (b)"
+    if numbered_recitals:
+        return NATO_PA, "one sequence of numbers across preambular and operative paragraphs"
+    return NATO_PA, "numbered paragraphs with lead phrases"
 
 
 def first_operative(leads: Sequence[str]) -> int | None:

@@ -21,6 +21,7 @@ eId it was first given) and never changed afterwards.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -357,6 +358,37 @@ def observed_levels(doc: Document) -> dict[int, Level]:
     return {depth: max(forms, key=forms.__getitem__) for depth, forms in tally.items()}
 
 
+def sequence_faults(doc: Document) -> list[str]:
+    """Each numbered provision whose label is not the one its house style would give it,
+    in reading order: ``'paragraph 127. (paragraph 134. in sequence)'``.
+
+    Renumbering a copy says exactly what renumbering would change; the labels that
+    differ are the faults.  Unnumbered provisions and bullets are no fault.
+    """
+    from drafting.model.document import Document
+
+    before = [(el, _shown(el.child("num"))) for el in _counted(doc)]
+    twin = Document(copy.deepcopy(doc.tree))
+    renumber(twin, starts=first_numbers(doc))
+    after = [_shown(el.child("num")) for el in _counted(twin)]
+    out = []
+    for (el, was), now in zip(before, after, strict=True):
+        if not was or was == now or not _sequence_label(was):
+            continue
+        what = {"recital": "preambular paragraph", "point": "sub-paragraph"}.get(el.local, el.local)
+        out.append(f"{what} {was} ({now or 'unnumbered'} in the house style)")
+    return out
+
+
+def _counted(doc: Document) -> list[AknElement]:
+    """The provisions a sequence may count, in reading order."""
+    return [
+        el
+        for el in doc.statement.iter(q("recital"), q("paragraph"), q("point"))
+        if isinstance(el, AknElement)
+    ]
+
+
 def first_numbers(doc: Document) -> dict[str, int]:
     """The first number of the preambular and operative sequences, where it is not 1.
 
@@ -374,10 +406,18 @@ def first_numbers(doc: Document) -> dict[str, int]:
 
 
 def _label_number(value: str) -> int | None:
-    """The count a bare label stands for: ``54`` -> 54, ``C`` -> 3, ``iv`` -> 4."""
-    if value.isdigit():
-        return int(value)
-    return from_letters(value) or from_alpha(value) or from_roman(value)
+    """The count a bare label stands for: ``54`` -> 54, ``C`` -> 3, ``iv`` -> 4, ``II`` -> 2."""
+    form = label_form(value)
+    if form is None:
+        return None
+    fmt = form[0]
+    if fmt == "decimal":
+        return int(value.rsplit(".", 1)[-1]) if value.replace(".", "").isdigit() else None
+    if fmt.endswith("roman"):
+        return from_roman(value)
+    if fmt == "upper-letters":
+        return from_letters(value)
+    return from_alpha(value)
 
 
 def _number_notes(doc: Document, *, relabel: bool) -> None:

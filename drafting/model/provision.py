@@ -254,20 +254,23 @@ class Provision:
         phrase_tag: str = "b",
         index: int | None = None,
         num: str | None = None,
+        numbered: bool = True,
         kind: Kind = "point",
     ) -> Provision:
         """Add a sub-paragraph with ``markup`` as its words, last or at ``index``.
 
-        ``num`` is the label it shows; without one it is numbered at the next
-        renumbering.  ``kind="hcontainer"`` adds unnumbered content among the
-        sub-paragraphs instead (``index`` counts sub-paragraphs only).
+        ``num`` is the label it shows; without one, a ``numbered`` sub-paragraph is
+        numbered at the next renumbering.  ``kind="hcontainer"`` adds unnumbered
+        content among the sub-paragraphs instead (``index`` counts sub-paragraphs only).
         """
         if self.kind in ("recital", "citation", "hcontainer"):
             raise ValueError(f"a {self.kind} cannot have sub-paragraphs here")
         if kind not in ("point", "hcontainer"):
             raise ValueError(f"a sub-paragraph is a point or an hcontainer, not a {kind}")
         lst, wrap = self._ensure_list()
-        point = append_provision_element(lst, kind, markup, phrase_tag=phrase_tag, num=num)
+        point = append_provision_element(
+            lst, kind, markup, phrase_tag=phrase_tag, num=num, numbered=numbered
+        )
         if index is not None:
             points = lst.children_named("point")[:-1]  # those before the new one
             if index < len(points):
@@ -276,6 +279,13 @@ class Provision:
         if wrap is not None:
             wrap.addprevious(point)
         return Provision(point)
+
+    def sub_list(self) -> tuple[AknElement, AknElement | None]:
+        """The ``<list>`` holding the sub-paragraphs (made when there is none yet, the
+        provision's words becoming its intro), and its ``<wrapUp>`` or None."""
+        if self.kind in ("recital", "citation", "hcontainer"):
+            raise ValueError(f"a {self.kind} cannot have sub-paragraphs here")
+        return self._ensure_list()
 
     def _ensure_list(self) -> tuple[AknElement, AknElement | None]:
         """The ``<list>`` holding the sub-paragraphs, made from the content when there is

@@ -22,8 +22,7 @@ from lxml import etree
 from drafting.akn.inline import single_spaced
 from drafting.akn.ns import q
 from drafting.akn.parser import sub
-from drafting.docx_import.runs import NoteRef, Piece, Span
-from drafting.docx_import.styles import Format
+from drafting.layout.source import Format, NoteRef, Piece, Span
 from drafting.model.phrases import classify, leading_phrase
 
 _WS = re.compile(r"[ \t\n\r\f\v]+")
