@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 PREAMBULAR = frozenset(
-    p.lower()
+    " ".join(p.split()).lower()
     for p in """Acknowledging|Affirming|Alarmed|Alarmed by|Appreciating|Approving|Aware|
     Aware of|Bearing in mind|Believing|Cautioning|Cognisant|Cognizant|Concerned|Confident|
     Conscious|Considering|Contemplating|Convinced|Declaring|Deeply concerned|
@@ -31,7 +31,7 @@ PREAMBULAR = frozenset(
 )
 
 OPERATIVE = frozenset(
-    p.lower()
+    " ".join(p.split()).lower()
     for p in """Accepts|Adopts|Affirms|Appeals|Approves|Asks|Authorises|Authorizes|Calls|
     Calls for|Calls on|Calls upon|Commends|Condemns|Confirms|Congratulates|Considers|
     Decides|Declares|Demands|Deplores|Designates|Directs|Draws attention|Emphasises|
