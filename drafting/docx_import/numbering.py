@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from drafting.docx_import.glyphs import PRIVATE_GLYPHS
 from drafting.docx_import.package import w
 from drafting.docx_import.styles import Styles
 from drafting.model.styles import Format, format_number
@@ -231,7 +232,7 @@ class Numbering:
 
     def _render(self, num_id: str, lvl: LevelDef, values: list[int | None]) -> str:
         if lvl.fmt == "bullet":
-            return lvl.text
+            return lvl.text.translate(PRIVATE_GLYPHS)
         if lvl.fmt == "none":
             return ""
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from drafting.docx_import.glyphs import PRIVATE_GLYPHS as _PRIVATE_GLYPHS
+from drafting.docx_import.glyphs import SYMBOL_GLYPHS as _SYMBOL_GLYPHS
 from drafting.docx_import.numbering import Numbering, NumLabel, render_value
 from drafting.docx_import.package import Package, w
 from drafting.docx_import.styles import Styles, apply_rpr
@@ -510,19 +512,6 @@ def _frame(tbl: etree._Element) -> bool:
     return len(cells) == 1 and cells[0].find(f".//{w('tbl')}") is None
 
 
-#: Glyphs of the symbol fonts that old Word documents type as bullets, as the characters
-#: they show (the font's own code would show as another character, or none).
-_SYMBOL_GLYPHS: dict[tuple[str, int], str] = {
-    ("symbol", 0xB7): "\u2022",
-    ("wingdings", 0x6C): "\u25cf",
-    ("wingdings", 0x6E): "\u25a0",
-    ("wingdings", 0x76): "\u2756",
-    ("wingdings", 0xA7): "\u25aa",
-    ("wingdings", 0xD8): "\u27a2",
-    ("wingdings", 0xFC): "\u2713",
-}
-#: The same glyphs typed as text in the fonts' private-use codes.
-_PRIVATE_GLYPHS = {0xF000 + n: glyph for (_, n), glyph in _SYMBOL_GLYPHS.items()}
 _RAISED: dict[Format, Format] = {}
 
 

@@ -201,13 +201,18 @@ class _Builder:
         ) + " ".join(plain_text(it.pieces) for it in [*layout.typed_notes.values(), *heads])
         props = options.props
         title = " ".join(" ".join(it.text.split()) for it in layout.title)
+        title_number = layout.title_number
+        if title_number and title.startswith(f"{title_number}. "):
+            title = title[len(title_number) + 2 :]  # "80/12. Cooperation ...": its number
         meta, mw = infer_metadata(
             house,
             note_text=note_text,
             title=title,
             number=options.number
             or props.get("AKN.number")
-            or (number_line.group(2) if number_line else ""),
+            or ((number_line.group(2) or "") if number_line else "")
+            or title_number
+            or "",
             body=options.body or props.get("AKN.body"),
             date=self._date(),
             fallback_date=options.fallback_date,
@@ -232,6 +237,8 @@ class _Builder:
             self.imported += count(layout.formula.text)
         for it in layout.title:
             self.imported += count(it.text)
+        if title_number and layout.title:
+            _number_the_title(doc, title_number)
         line = doc.number_line
         if layout.number is not None and number_line is not None:
             self.imported += count(layout.number.text) - (count(typed_mark) if typed_mark else 0)
@@ -366,6 +373,8 @@ class _Builder:
                 content = etree.SubElement(el, _CONTENT)
                 self._fill(etree.SubElement(content, _P), more, phrase_name=None)
             return
+        if it.label and not it.is_table:
+            etree.SubElement(el, _NUM).text = it.label  # a bullet, as the draft shows it
         content = etree.SubElement(el, _CONTENT)
         if it.is_table:
             el.set("name", TABLE)
@@ -510,6 +519,19 @@ class _Builder:
             self.details.extend(
                 f"paragraph {i}: {label!r} read as words" for i, label in self.layout.not_labels
             )
+
+
+def _number_the_title(doc: Document, number: str) -> None:
+    """Put the number a UN title line opens with ("80/12.") before its title, as
+    ``docNumber``, where the draft shows it."""
+    found = doc.statement.xpath("//*[local-name()='docTitle']")
+    if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
+        return
+    title = found[0]
+    num = title.makeelement(q("docNumber"))
+    num.text = number
+    num.tail = ". "
+    title.addprevious(num)
 
 
 def _walk(it: Item) -> list[Item]:

@@ -35,7 +35,7 @@ from drafting.layout.source import (
     SourceTable,
     Span,
 )
-from drafting.model.inference import FORMULA, NOTE_DEF, NUMBER_LINE, first_operative
+from drafting.model.inference import FORMULA, NOTE_DEF, NUMBER_LINE, UN_TITLE, first_operative
 from drafting.model.phrases import classify, leading_phrase
 from drafting.model.styles import from_alpha, from_letters, from_roman
 
@@ -58,12 +58,22 @@ _TYPED = re.compile(
 #: A decimal label of several parts ("15.1", "2.3.1."), as PACE numbers sub-paragraphs.
 _DOTTED = re.compile(r"^\s*((?:[0-9]{1,4}\.)+[0-9]{1,4})\.?[ \t\u00a0]+(?=\S)")
 _DASHES = "–—-"
+#: A bullet typed by hand before a paragraph's words.
+_BULLET = re.compile(r"^\s*([•·▪◦‣⁃●■➢❖✓])[ \t\u00a0]+(?=\S)")
 _DASH = re.compile(r"^\s*[–—-]\s+")
 _CITATION_WORDS = re.compile(r"^\s*(?:[–—-]\s+)?having regard", re.IGNORECASE)
 #: "Committee: Third Committee", "Sponsors: ...": a line of the head, not the title.
 _HEAD_FIELD = re.compile(r"^[A-Z][A-Za-z'’./()-]*(?: [A-Za-z'’./()-]+){0,5}:\s+\S")
 _TOLERANCE = 60  # twips: indentation differences smaller than this are noise
 _CUT_OFF = re.compile(r"[^\W_]\s*$")  # ends on a letter or digit: a sentence cut short
+#: What follows an author's initial in a list of sources: a surname, other authors, a year.
+_AUTHOR = re.compile(
+    r"^[A-Z][\w'’-]+(?:,? (?:and |& )?[A-Z]\.(?: ?[A-Z]\.)* ?[A-Z][\w'’-]+)*,? \(?(?:1[89]|20)\d\d"
+)
+#: "Costa Rica and Japan: draft resolution": the UN's line of sponsors.
+_SPONSORS = re.compile(r":\s*(?:revised\s+)?draft\s+(?:resolution|decision)\b", re.IGNORECASE)
+#: "Topic: ...", "Subject: ...": the field a model-UN draft gives its title in.
+_TOPIC = re.compile(r"^(?:Topic|Subject|Question|Title|Agenda item)\s*:", re.IGNORECASE)
 #: How far into a draft its number line and formula are looked for.
 _HEAD_SCAN = 25
 _HEADING_WORDS = 14
@@ -135,6 +145,8 @@ class Layout:
     title: list[Item] = field(default_factory=list)
     number: Item | None = None
     number_match: re.Match[str] | None = None
+    #: The number a title line carries ("80/12. Cooperation ..."), the UN's way.
+    title_number: str | None = None
     formula: Item | None = None
     #: Citations and preambular paragraphs (recitals), in order.
     preamble: list[Item] = field(default_factory=list)
@@ -163,8 +175,17 @@ class _Level:
 
 
 def _typed_label(item: Item) -> None:
-    """Find a number typed by hand ("13.", "(b)", "iv)", "15.1") and take it out of the text."""
+    """Find a number typed by hand ("13.", "(b)", "iv)", "15.1") and take it out of the text.
+
+    A bullet typed by hand ("•" and a tab) is the paragraph's label too.
+    """
     text = item.text
+    bullet = _BULLET.match(text)
+    if bullet:
+        item.sig = ("bullet", bullet.group(1))
+        item.typed = item.label = bullet.group(1)
+        item.pieces = _drop_chars(item.pieces, bullet.end())
+        return
     dotted = _DOTTED.match(text)
     if dotted:
         parts = dotted.group(1).split(".")
@@ -252,7 +273,7 @@ class _Placer:
         sequence or continues one that is open ("S. Safe" does neither)."""
         if item.typed is None or item.sig is None:
             return True
-        if item.sig[0] == "decimal":
+        if item.sig[0] in ("decimal", "bullet"):
             return True
         for sig, value in item.candidates:
             if value == 1:
@@ -414,18 +435,22 @@ def _labels(body: list[Item], layout: Layout) -> None:
         if it.role in ("title", "number", "formula"):
             it.kind = "text"  # a head part among the provisions: kept as text, in place
             continue
-        nd = NOTE_DEF.match(it.text.strip())
-        if nd and it.para.label is None and not it.role:
-            it.kind = "note"
-            it.typed_mark = nd.group(1)
-            it.pieces = _drop_chars(
-                it.pieces, len(it.text) - len(it.text.lstrip()) + len(nd.group(1))
-            )
-            layout.typed_notes.setdefault(nd.group(1), it)
+        if NOTE_DEF.match(it.text.strip()) and it.para.label is None and not it.role:
+            _typed_note(it, layout)
             continue
         _typed_label(it)
         _auto_label(it)
-        if it.typed is not None and not placer.plausible(it):
+        heading = _heading(it)
+        if it.typed is not None and not heading and not placer.plausible(it):
+            layout.not_labels.append((it.para.index, it.typed))
+            _untype(it)
+        elif (
+            it.typed is not None
+            and it.sig is not None
+            and it.sig[0].endswith("alpha")
+            and _AUTHOR.match(it.text)
+        ):
+            # "A. Brown (2020)", "S. Safe, J. Doe and K. Lee": an author's initial.
             layout.not_labels.append((it.para.index, it.typed))
             _untype(it)
         if it.role.startswith("point"):
@@ -442,7 +467,7 @@ def _labels(body: list[Item], layout: Layout) -> None:
                 placer.reset()
                 placer.place(it)
             continue
-        if _heading(it) and (it.sig is None or it.para.outline is not None or it.typed):
+        if heading and (it.sig is None or it.para.outline is not None or it.typed):
             it.kind = "heading"
             placer.reset()
             continue
@@ -455,7 +480,8 @@ def _labels(body: list[Item], layout: Layout) -> None:
                 continue
             placer.place(it)
             it.kind = "numbered"
-            it.label = (it.para.label.text if it.para.label else "").strip() or None
+            if it.typed is None:
+                it.label = (it.para.label.text if it.para.label else "").strip() or None
         elif _DASH.match(it.text) and not placer.stack:
             it.kind = "dash"
         else:
@@ -561,8 +587,17 @@ def _preamble(items: list[Item], layout: Layout) -> None:
 
 
 def _preambular(it: Item) -> bool:
-    """True when ``it`` opens with a preambular lead phrase ("Recalling", "Deeply concerned")."""
-    return classify(lead_words(normalise(it.pieces))) == "preamble"
+    """True when ``it`` opens with a preambular lead phrase ("Recalling", "Deeply
+    concerned"): from the lexicon, or emphasised and read as one.  A plain "-ing" word
+    is not enough ("Protecting public health", a title)."""
+    text = it.text.lstrip()
+    phrase = leading_phrase(text)
+    if phrase is not None:
+        return classify(phrase) == "preamble"
+    first = next((p for p in it.pieces if isinstance(p, Span) and p.text.strip()), None)
+    if first is None or not (first.fmt.b or first.fmt.i):
+        return False
+    return classify(first.text) == "preamble"
 
 
 def _opens_preamble(it: Item) -> bool:
@@ -618,6 +653,12 @@ def _operative(items: list[Item], layout: Layout) -> None:
                 it.kind = "text"
             pending.append(it)
             continue
+        if it.sig is not None and it.sig[0] == "bullet" and (it.depth == 0 or not path):
+            # A bullet at the top is no operative paragraph: unnumbered content, its
+            # bullet kept as its label.
+            it.kind = "text"
+            pending.append(it)
+            continue
         # A numbered paragraph (by its number or its drafting style).
         depth = it.depth if it.kind in ("numbered", "point") else 0
         if it.role in ("citation", "recital", "paragraph"):
@@ -656,7 +697,7 @@ def _runs_on(prev: Item, it: Item) -> bool:
     text, before = it.text.strip(), prev.text.rstrip()
     if not text or not before or not _CUT_OFF.search(before):
         return False
-    if _TYPED.match(it.text) or _DOTTED.match(it.text) or _DASH.match(it.text):
+    if _typed_start(it.text) or _DASH.match(it.text) or _BULLET.match(it.text):
         return False
     if NOTE_DEF.match(text) or (prev.para.label is None and NOTE_DEF.match(before)):
         return False
@@ -696,80 +737,138 @@ def _head(items: list[Item], layout: Layout) -> int:
     """Title lines, number line, head lines and formula; returns where the rest begins.
 
     The number line and the formula are looked for near the top, before any numbered
-    or styled provision.  Lines before them are the title, but for lines that read as
-    fields ("Committee: ...").  A draft with neither has a title only when its first
-    paragraph reads as one.
+    or styled provision.  The title is what the draft styles as its title, else the
+    run of lines standing right before the number line (NATO PA: "TITLE",
+    "RESOLUTION 495") or the formula (the UN: "80/12. Title", "The General
+    Assembly,"); the other lines are the head ("Committee: ...", "Agenda item 26").
+    A draft with neither has a title only when a paragraph reads as one.
     """
     number_at = formula_at = None
     for k, it in enumerate(items[:_HEAD_SCAN]):
         if it.is_table:
             continue
         text = " ".join(it.text.split())
-        if it.role == "number" or (number_at is None and NUMBER_LINE.match(text)):
+        if number_at is None and (it.role == "number" or NUMBER_LINE.match(text)):
             number_at = k
             continue
         if it.role == "formula" or (FORMULA.match(text) and it.para.label is None):
             formula_at = k
             break
-        if _provision_like(it):
+        if _numbered_like(it):
             break
     end = formula_at if formula_at is not None else number_at
     if end is None:
         return _bare_head(items, layout)
-    for it in items[: end + 1]:
+    head = items[: end + 1]
+    title = _title_run(head, number_at, formula_at)
+    for k, it in enumerate(head):
         text = " ".join(it.text.split())
         if it.is_table:
             it.kind = "table"
             layout.head.append(it)
-        elif it is items[end] and formula_at == end:
+        elif k == formula_at:
             it.kind = "formula"
             layout.formula = it
-        elif number_at is not None and it is items[number_at]:
+        elif k == number_at:
             it.kind = "number"
             layout.number = it
             layout.number_match = NUMBER_LINE.match(text)
             layout.head.append(it)
         elif NOTE_DEF.match(text) and it.para.label is None:
-            it.kind = "note"
-            nd = NOTE_DEF.match(text)
-            assert nd is not None
-            it.typed_mark = nd.group(1)
-            it.pieces = _drop_chars(
-                it.pieces, len(it.text) - len(it.text.lstrip()) + len(nd.group(1))
-            )
-            layout.typed_notes.setdefault(nd.group(1), it)
-        elif (
-            layout.number is None
-            and (it.role == "title" or not _HEAD_FIELD.match(text))
-            and not (layout.title and layout.head and layout.head[-1] is not layout.title[-1])
-        ):
+            _typed_note(it, layout)
+        elif k in title:
             it.kind = "title"
             layout.title.append(it)
             layout.head.append(it)
+            found = UN_TITLE.match(text)
+            if found and layout.title_number is None:
+                layout.title_number = found.group(1)
         else:
             it.kind = "head"
             layout.head.append(it)
     return end + 1
 
 
+def _title_run(head: list[Item], number_at: int | None, formula_at: int | None) -> set[int]:
+    """Which lines of the head are the title (see :func:`_head`)."""
+    styled = {k for k, it in enumerate(head) if it.role == "title"}
+    if styled:
+        return styled
+    for anchor in (number_at, formula_at):
+        if anchor is None:
+            continue
+        run: set[int] = set()
+        k = anchor - 1
+        while k >= 0 and k != number_at and _title_line(head[k]):
+            run.add(k)
+            k -= 1
+        if run:
+            return run
+    topic = next((k for k, it in enumerate(head) if _TOPIC.match(it.text.strip())), None)
+    return {topic} if topic is not None else set()
+
+
+def _title_line(it: Item) -> bool:
+    """A line that can be (part of) a title: no field ("Committee: ..."), no bracketed
+    note, no sponsors' line ending in a colon, no footnote, no table."""
+    text = " ".join(it.text.split())
+    return bool(
+        text
+        and not it.is_table
+        and not _HEAD_FIELD.match(text)
+        and not text.endswith(":")
+        and not _SPONSORS.search(text)
+        and not (text.startswith("[") and text.endswith("]"))
+        and not NOTE_DEF.match(text)
+    )
+
+
+def _typed_note(it: Item, layout: Layout) -> None:
+    """A footnote typed as text ("* Presented by ..."): its mark taken off its words."""
+    nd = NOTE_DEF.match(it.text.strip())
+    assert nd is not None
+    it.kind = "note"
+    it.typed_mark = nd.group(1)
+    it.pieces = _drop_chars(it.pieces, len(it.text) - len(it.text.lstrip()) + len(nd.group(1)))
+    layout.typed_notes.setdefault(nd.group(1), it)
+
+
 def _bare_head(items: list[Item], layout: Layout) -> int:
-    """The head of a draft with no number line and no formula: a first paragraph that
-    reads as a title, and the field lines after it."""
+    """The head of a draft with no number line and no formula: the paragraph it styles
+    as its title, or a first paragraph that reads as one, and the short lines around
+    it ("Doc. 16342", "Report", "Rapporteur: ..."), up to the first provision, heading
+    or sentence."""
+    stop = next(
+        (
+            k
+            for k, it in enumerate(items[:_HEAD_SCAN])
+            if it.is_table or _provision_like(it) or it.para.outline is not None
+        ),
+        min(len(items), _HEAD_SCAN),
+    )
+    title_at = next((k for k in range(stop) if items[k].role == "title"), None)
+    if title_at is None and stop > 0 and len(items) > 1 and _heading_text(items[0]):
+        title_at = 0
+    if title_at is None:
+        k = 0
+        while k < stop and _HEAD_FIELD.match(items[k].text.strip()):
+            items[k].kind = "head"
+            layout.head.append(items[k])
+            k += 1
+        return k
     k = 0
-    if items and not items[0].is_table:
-        first = items[0]
-        if first.role == "title" or (
-            len(items) > 1 and not _provision_like(first) and _heading_text(first)
-        ):
-            first.kind = "title"
-            layout.title.append(first)
-            layout.head.append(first)
-            k = 1
-    while k < len(items) and not items[k].is_table and _HEAD_FIELD.match(items[k].text.strip()):
-        if _provision_like(items[k]):
+    while k < stop:
+        it = items[k]
+        text = it.text.strip()
+        if k == title_at:
+            it.kind = "title"
+            layout.title.append(it)
+            layout.head.append(it)
+        elif _HEAD_FIELD.match(text) or _heading_text(it):
+            it.kind = "head"
+            layout.head.append(it)
+        else:
             break
-        items[k].kind = "head"
-        layout.head.append(items[k])
         k += 1
     return k
 
@@ -779,9 +878,28 @@ def _heading_text(it: Item) -> bool:
     return (
         bool(text)
         and len(text.split()) <= _HEADING_WORDS
-        and text[-1] not in ".;,"
+        and text[-1] not in ".;,:"
         and leading_phrase(text) is None
+        and not _BULLET.match(text)
     )
+
+
+def _numbered_like(it: Item) -> bool:
+    """Numbered or styled as a provision: where a draft's head surely ends."""
+    if it.role:
+        return it.role not in ("title", "number", "formula")
+    label = it.para.label
+    if label is not None and not label.bullet and label.text.strip():
+        return True
+    return _typed_start(it.text) or bool(_DASH.match(it.text))
+
+
+def _typed_start(text: str) -> bool:
+    """True when ``text`` opens with a number typed by hand ("13.", "(b)", "15.1")."""
+    if _DOTTED.match(text):
+        return True
+    m = _TYPED.match(text)
+    return bool(m and _candidates(m.group(1) or m.group(2), "({})" if m.group(1) else "{}."))
 
 
 def _provision_like(it: Item) -> bool:
@@ -792,7 +910,7 @@ def _provision_like(it: Item) -> bool:
     if label is not None and not label.bullet and label.text.strip():
         return True
     text = it.text
-    if _TYPED.match(text) or _DOTTED.match(text) or _DASH.match(text):
+    if _typed_start(text) or _DASH.match(text) or _BULLET.match(text):
         return True
     return leading_phrase(text) is not None
 

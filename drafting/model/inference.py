@@ -44,10 +44,13 @@ MONTHS = {
 NOTE_DEF = re.compile(r"^(\*{1,3}|†{1,3}|‡)\s+(\S.*)$")
 #: The number line: ``RESOLUTION 495*`` (kind, number, footnote mark).
 NUMBER_LINE = re.compile(
-    r"^(?:#+\s*)?\**(RESOLUTION|DRAFT RESOLUTION|RECOMMENDATION|DECLARATION|DECISION)\**"
-    r"\s+([A-Z0-9][\w./()-]*?)\s*(\*{1,3}|†{1,3}|‡|\[\^[^\]]+\])?\s*$",
+    r"^(?:#+\s*)?\**(RESOLUTION|DRAFT RESOLUTION|RECOMMENDATION|DRAFT RECOMMENDATION"
+    r"|DECLARATION|DECISION)\**"
+    r"(?:\s+([A-Z0-9][\w./()-]*?))?\s*(\*{1,3}|†{1,3}|‡|\[\^[^\]]+\])?\s*$",
     re.IGNORECASE,
 )
+#: A UN resolution's number and title on one line: ``80/12. Cooperation between ...``.
+UN_TITLE = re.compile(r"^(\d{1,3}/\d{1,4})\.\s+(\S.*)$")
 #: The opening formula: ``The Assembly,``.
 FORMULA = re.compile(r"^(The\s+[\w\s]+?),\s*$")
 _DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)

@@ -33,7 +33,7 @@ from drafting.model.styles import label_value
 
 _NUM, _LIST, _CONTENT, _INTRO, _P = q("num"), q("list"), q("content"), q("intro"), q("p")
 _POINT, _WRAP_UP, _TABLE = q("point"), q("wrapUp"), q("table")
-_HCONTAINER = q("hcontainer")
+_HCONTAINER, _HEADING = q("hcontainer"), q("heading")
 #: Provisions whose words stand in ``<p>`` children of their own.
 _PLAIN = frozenset({q("recital"), q("citation")})
 #: What stands among the sub-paragraphs of a list: sub-paragraphs and unnumbered content.
@@ -165,6 +165,9 @@ class Provision:
         content = el.child("content")
         if content is not None:
             return _word_blocks(content)
+        if el.tag == _HCONTAINER:
+            heading = el.child("heading")  # a heading of the draft: its words
+            return [heading] if heading is not None else []
         lst = el.child("list")
         intro = lst.child("intro") if lst is not None else None
         if intro is None:
@@ -391,7 +394,7 @@ def parts(el: etree._Element) -> Parts:
     read them here, in a third of the time.  Where a part is doubled (two ``num``,
     an ``intro`` in the list and one beside it), the one the properties pick wins.
     """
-    num = content = lst = intro = wrap = None
+    num = content = lst = intro = wrap = heading = None
     own: list[etree._Element] = []
     points: list[etree._Element] = []
     for c in el:  # commonest first
@@ -414,6 +417,8 @@ def parts(el: etree._Element) -> Parts:
                 intro = c
         elif tag == _WRAP_UP and wrap is None:
             wrap = c
+        elif tag == _HEADING and heading is None:
+            heading = c
     if lst is not None:  # the sub-paragraphs, and the words around them, are in the list
         points = []
         in_intro = in_wrap = None
@@ -437,6 +442,8 @@ def parts(el: etree._Element) -> Parts:
         blocks = [c for c in words if c.tag == _P] if words is not None else []
         if not blocks and content is not None:
             blocks = _table_blocks(content)
+        elif words is None and heading is not None and el.tag == _HCONTAINER:
+            blocks = [heading]
     wrap_up = [c for c in wrap if c.tag == _P] if wrap is not None else []
     label = (num.text or "").strip() if num is not None else None
     return Parts(label, blocks, points, wrap_up)

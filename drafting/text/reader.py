@@ -123,7 +123,7 @@ def read_text(
                 mk = nl.group(3)
                 if mk and mk.startswith("[^"):
                     mk = mk[2:-1]
-                number_line = (nl.group(1).upper(), nl.group(2), mk)
+                number_line = (nl.group(1).upper(), nl.group(2) or "", mk)
                 phase = "formula"
                 continue
             if _FORMULA.match(stripped) or _TOP.match(stripped):
