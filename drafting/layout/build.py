@@ -27,7 +27,6 @@ from drafting.layout.source import NoteRef, Piece, SourceParagraph, SourceTable,
 from drafting.layout.structure import Item, Layout
 from drafting.model.document import Document, make_note
 from drafting.model.inference import detect_style, infer_metadata
-from drafting.model.numbering import sequence_faults
 from drafting.model.provision import TABLE, Provision
 from drafting.model.styles import STYLES, HouseStyle, get_style
 
@@ -91,6 +90,11 @@ class _Builder:
         self.phrase_tag = "b"
         self.lead_phrases = True
         self.set_phrases: list[str] = []
+        #: Preambular and operative paragraphs that open with no lead phrase.
+        self.no_phrase: list[Provision] = []
+        #: Unnumbered paragraphs of text kept in the operative part, and the tables.
+        self.loose = 0
+        self.tables: list[Item] = []
 
     # -- decisions --------------------------------------------------------------
     def _house(self) -> tuple[HouseStyle, str, str]:
@@ -171,8 +175,8 @@ class _Builder:
         if main is None or not len(main):
             self._empty_body(doc)
         self._typed_notes_left(doc)
-        doc.assign_ids()
-        self._report_faults(doc, house)
+        faults = doc.assign_ids()
+        self._report_faults(doc, house, faults)
         return Built(
             doc,
             house,
@@ -337,7 +341,10 @@ class _Builder:
             self._table(host, it)
             return
         phrase = prov.phrase_name if prov.kind in ("recital", "paragraph", "point") else None
-        self._fill(block, it, phrase_name=phrase, lead=prov.kind in ("recital", "paragraph"))
+        lead = prov.kind in ("recital", "paragraph")
+        self._fill(block, it, phrase_name=phrase, lead=lead)
+        if lead and not _opens_with_phrase(block):
+            self.no_phrase.append(prov)
         for more in it.more:
             extra = sub(host, "p")
             if more.is_table:
@@ -382,6 +389,7 @@ class _Builder:
         else:
             el.set("name", "unnumbered")
             self._fill(etree.SubElement(content, _P), it, phrase_name=None)
+            self.loose += 1
         for more in it.more:
             if more.is_table:
                 self._table(content, more)
@@ -406,6 +414,7 @@ class _Builder:
         """A source table as an AKN ``<table>``: rows of ``td``/``th`` cells of blocks."""
         table = it.block
         assert isinstance(table, SourceTable)
+        self.tables.append(it)
         el = sub(parent, "table")
         for row in table.rows:
             tr = sub(el, "tr")
@@ -458,8 +467,7 @@ class _Builder:
             self.warnings.append(f"footnote {mark} is referred to nowhere; kept where it stands")
 
     # -- what the house style would object to -----------------------------------------
-    def _report_faults(self, doc: Document, house: HouseStyle) -> None:
-        faults = sequence_faults(doc)
+    def _report_faults(self, doc: Document, house: HouseStyle, faults: list[str]) -> None:
         if faults:
             first = faults[0]
             self.warnings.append(
@@ -476,15 +484,7 @@ class _Builder:
                 f" {emphasis}, as the {house.name} house style prints them: {shown}"
             )
         if house.lead_phrase_required:
-            missing = [
-                p
-                for p in [*doc.recitals, *doc.paragraphs]
-                if not any(
-                    inline.get("name") in _PHRASE_NAMES
-                    for b in p.blocks[:1]
-                    for inline in b.iter(_INLINE)
-                )
-            ]
+            missing = self.no_phrase
             if missing:
                 names = ", ".join(_name(p) for p in missing[:5])
                 more = " ..." if len(missing) > 5 else ""
@@ -493,14 +493,12 @@ class _Builder:
                     f" {house.name} house style requires: {names}{more}"
                 )
                 self.details.extend(f"lead phrase missing: {_name(p)}" for p in missing)
-        loose = [it for it in self.layout.body for it in _walk(it) if it.kind == "text"]
-        if loose:
+        if self.loose:
             self.warnings.append(
-                f"{len(loose)} paragraph(s) carry no number and are kept as unnumbered text"
+                f"{self.loose} paragraph(s) carry no number and are kept as unnumbered text"
                 " where they stand"
             )
-        everything = [*self.layout.head, *self.layout.top]
-        tables = [it for top in everything for it in _walk(top) if it.is_table]
+        tables = self.tables
         if tables:
             self.warnings.append(f"{len(tables)} table(s) kept as tables")
         laid_out = [t for t in tables if _numbered_rows(t)]
@@ -560,11 +558,29 @@ def _has_note(p: SourceParagraph) -> bool:
 
 
 def _lead_phrase(pieces: list[Piece]) -> bool:
-    """True when the words open with a lead phrase, emphasised or from the lexicon."""
+    """True when the words open with a lead phrase of the lexicon, emphasised or not,
+    or with an emphasised phrase that reads as one."""
     from drafting.layout.inline import lead_words
-    from drafting.model.phrases import classify
+    from drafting.model.phrases import classify, leading_phrase
 
-    return classify(lead_words(normalise(pieces))) is not None
+    if leading_phrase(plain_text(pieces).lstrip()) is not None:
+        return True
+    first = next((p for p in pieces if isinstance(p, Span) and p.text.strip()), None)
+    emphasised = first is not None and (first.fmt.b or first.fmt.i)
+    return emphasised and classify(lead_words(normalise(pieces))) is not None
+
+
+def _opens_with_phrase(block: etree._Element) -> bool:
+    """True when ``block`` opens with a lead phrase (``Provision.lead_phrase``'s test, on
+    the block just filled)."""
+    if (block.text or "").strip() or not len(block):
+        return False
+    first = block[0]
+    if first.tag == _INLINE:
+        return first.get("name") in _PHRASE_NAMES
+    return first.tag in (_B, _I) and any(
+        el.get("name") in _PHRASE_NAMES for el in first.iter(_INLINE)
+    )
 
 
 def _name(p: Provision) -> str:

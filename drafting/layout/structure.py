@@ -59,7 +59,10 @@ _TYPED = re.compile(
 _DOTTED = re.compile(r"^\s*((?:[0-9]{1,4}\.)+[0-9]{1,4})\.?[ \t\u00a0]+(?=\S)")
 _DASHES = "–—-"
 #: A bullet typed by hand before a paragraph's words.
-_BULLET = re.compile(r"^\s*([•·▪◦‣⁃●■➢❖✓])[ \t\u00a0]+(?=\S)")
+_BULLETS = "•·▪◦‣⁃●■➢❖✓"
+_BULLET = re.compile(rf"^\s*([{_BULLETS}])[ \t\u00a0]+(?=\S)")
+#: What a typed label may open with besides a letter or digit: a bracket or a bullet.
+_OPENERS = "(" + _BULLETS
 _DASH = re.compile(r"^\s*[–—-]\s+")
 _CITATION_WORDS = re.compile(r"^\s*(?:[–—-]\s+)?having regard", re.IGNORECASE)
 #: "Committee: Third Committee", "Sponsors: ...": a line of the head, not the title.
@@ -101,8 +104,24 @@ class Item:
     more: list[Item] = field(default_factory=list)
     typed_mark: str | None = None
     joined: list[SourceParagraph] = field(default_factory=list)  # paragraphs run on into this
+    #: A table, not a paragraph (read a hundred thousand times while laying out).
+    is_table: bool = field(default=False, init=False)
 
     _text: tuple[list[Piece], str] | None = field(default=None, repr=False, compare=False)
+    _normal: tuple[list[Piece], list[Piece]] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.is_table = isinstance(self.block, SourceTable)
+
+    @property
+    def normal(self) -> list[Piece]:
+        """The pieces normalised (:func:`drafting.layout.inline.normalise`), kept while
+        ``pieces`` is the same list: laying out reads lead words, building writes them."""
+        cached = self._normal
+        if cached is None or cached[0] is not self.pieces:
+            cached = (self.pieces, normalise(self.pieces))
+            self._normal = cached
+        return cached[1]
 
     @property
     def para(self) -> SourceParagraph:
@@ -116,19 +135,17 @@ class Item:
         )
 
     @property
-    def is_table(self) -> bool:
-        return isinstance(self.block, SourceTable)
-
-    @property
     def text(self) -> str:
         """The plain text of the pieces, kept while ``pieces`` is the same list.
 
         Read several times per paragraph while laying out; ``pieces`` is only ever
         replaced by a new list, never changed in place, so identity says it is fresh.
         """
+        cached = self._text
+        if cached is not None and cached[0] is self.pieces:
+            return cached[1]
         if self.is_table:
             return self.block.text
-        cached = self._text
         if cached is None or cached[0] is not self.pieces:
             cached = (self.pieces, plain_text(self.pieces))
             self._text = cached
@@ -180,13 +197,17 @@ def _typed_label(item: Item) -> None:
     A bullet typed by hand ("•" and a tab) is the paragraph's label too.
     """
     text = item.text
-    bullet = _BULLET.match(text)
-    if bullet:
-        item.sig = ("bullet", bullet.group(1))
-        item.typed = item.label = bullet.group(1)
-        item.pieces = _drop_chars(item.pieces, bullet.end())
+    first = text.lstrip()[:1]
+    if not first or not (first.isalnum() or first in _OPENERS):
         return
-    dotted = _DOTTED.match(text)
+    if first in _BULLETS:
+        bullet = _BULLET.match(text)
+        if bullet:
+            item.sig = ("bullet", bullet.group(1))
+            item.typed = item.label = bullet.group(1)
+            item.pieces = _drop_chars(item.pieces, bullet.end())
+        return
+    dotted = _DOTTED.match(text) if first.isdigit() else None
     if dotted:
         parts = dotted.group(1).split(".")
         item.candidates = ((("decimal", "{parent}.{}"), int(parts[-1])),)
@@ -384,9 +405,12 @@ def _heading(item: Item) -> bool:
     in bold or capitals that no lead phrase opens ("A. Draft resolution", "ANNEX")."""
     if item.is_table:
         return False
-    text = item.text.strip()
-    if not text or len(text.split()) > _HEADING_WORDS or text[-1] in ".;:,":
+    text = item.text.rstrip()
+    if not text or text[-1] in ".;:," or text.count(" ") >= _HEADING_WORDS * 2:
         return False  # a clause: numbering by heading styles does not make it a heading
+    text = text.lstrip()
+    if len(text.split()) > _HEADING_WORDS:
+        return False
     if leading_phrase(text) is not None or NOTE_DEF.match(text):
         return False
     if item.para.outline is not None:
@@ -538,7 +562,7 @@ def _operative_start(body: list[Item], layout: Layout) -> int | None:
             return first_k
         # One sequence for both parts (NATO PA): the lead phrases tell where the
         # operative paragraphs begin.
-        leads = [lead_words(normalise(it.pieces)) for _, it in decimals]
+        leads = [lead_words(it.normal) for _, it in decimals]
         first = first_operative(leads)
         if first is None:
             if any(classify(x) == "preamble" for x in leads):
@@ -551,7 +575,7 @@ def _operative_start(body: list[Item], layout: Layout) -> int | None:
     for k, it in enumerate(body):
         if it.kind not in ("text", "numbered", "dash"):
             continue
-        lead = classify(lead_words(normalise(it.pieces)))
+        lead = classify(lead_words(it.normal))
         if lead == "preamble":
             seen_preamble = True
         elif lead == "operative" and seen_preamble:
@@ -562,16 +586,18 @@ def _operative_start(body: list[Item], layout: Layout) -> int | None:
 def _preamble(items: list[Item], layout: Layout) -> None:
     """Citations and preambular paragraphs, after any lines of the head not yet taken."""
     started = layout.formula is not None
+    recitals = False
     for it in items:
         if it.kind == "note":
             continue
         if not started:
             if not _opens_preamble(it):
+                if it.typed is not None and it.sig is not None:
+                    _untype(it)  # a line of the preface: its number is part of its words
                 it.kind = "head" if not it.is_table else "table"
                 layout.head.append(it)
                 continue
             started = True
-        recitals = any(x.kind == "recital" for x in layout.preamble)
         if it.role == "citation" or (
             not recitals
             and (it.kind == "dash" or _CITATION_WORDS.match(it.text))
@@ -582,6 +608,7 @@ def _preamble(items: list[Item], layout: Layout) -> None:
             it.kind = "citation"
         else:
             it.kind = "recital"
+            recitals = True  # citations stand before the recitals
         it.depth = 0
         layout.preamble.append(it)
 

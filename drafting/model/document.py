@@ -426,16 +426,18 @@ class Document:
 
         return renumber(self, starts=starts)
 
-    def assign_ids(self) -> None:
+    def assign_ids(self) -> list[str]:
         """Give every provision the ``eId`` its displayed number calls for, and a wId.
 
         Labels are left exactly as they stand, even out of sequence or repeated: an
         import keeps the numbers its source shows (a repeated number's eId gets a
-        ``-2`` suffix, so that every eId stays unique).
+        ``-2`` suffix, so that every eId stays unique).  Returns each label that
+        :meth:`renumber` would change, in reading order
+        (``'paragraph 8. (7. in the house style)'``).
         """
         from drafting.model.numbering import assign_ids
 
-        assign_ids(self)
+        return assign_ids(self)
 
 
 def _span(labels: Sequence[str | None]) -> str:

@@ -176,11 +176,13 @@ def detect_style(
     dotted = sum(1 for s in sub_labels if (label_form(s) or ("", ""))[1] == "{parent}.{}")
     if sub_labels and dotted > len(sub_labels) / 2:
         return PACE, "sub-paragraphs numbered under their paragraph (15.1, 15.2)"
-    if paragraphs and not lead_phrases:
+    if paragraphs and lead_phrases < max(1, leads_of * 0.3):
+        # A resolution opens most of its paragraphs with a lead phrase; a bill, a set
+        # of rules or a report opens few or none.
         assembly = sum(1 for o in openings if o.lower().startswith("the assembly"))
         if assembly > paragraphs / 2:
             return PACE, 'paragraphs opening "The Assembly ..." without lead phrases'
-        return PLAIN, "no lead phrases, and no assembly's numbering"
+        return PLAIN, "few or no lead phrases, and no assembly's numbering"
     if not paragraphs and not leads_of:
         return PLAIN, "no numbered paragraphs"
     if unnumbered_recitals and not numbered_recitals:

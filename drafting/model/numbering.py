@@ -80,8 +80,19 @@ def _eid_number(label: str | None) -> str | None:
     letter or digit (a bullet), whose provision is then counted instead."""
     if not label:
         return None
-    bare = label.translate(_STRIP)
-    return bare if any(ch.isalnum() for ch in bare) else None
+    found = _EID_NUMBERS.get(label, _UNSEEN)
+    if found is _UNSEEN:
+        bare = label.translate(_STRIP)
+        found = bare if any(ch.isalnum() for ch in bare) else None
+        if len(_EID_NUMBERS) < _CACHE_MAX:  # labels repeat: a., b., c. under every paragraph
+            _EID_NUMBERS[label] = found
+    return found  # type: ignore[return-value]
+
+
+_UNSEEN = object()
+_EID_NUMBERS: dict[str, str | None] = {}
+_SEQUENCE_LABELS: dict[str, bool] = {}
+_CACHE_MAX = 65536  # a crafted file cannot grow the caches without bound
 
 
 def _num_and_list(el: AknElement) -> tuple[AknElement | None, AknElement | None]:
@@ -107,7 +118,14 @@ def _ref(base: str | None, number: str | None) -> str | None:
 
 def _sequence_label(shown: str | None) -> bool:
     """True when a label is one a sequence counts (``a.``, ``(iv)``, ``12``), not a bullet."""
-    return bool(shown) and any(ch.isalnum() for ch in shown or "")
+    if not shown:
+        return False
+    found = _SEQUENCE_LABELS.get(shown)
+    if found is None:
+        found = any(ch.isalnum() for ch in shown)
+        if len(_SEQUENCE_LABELS) < _CACHE_MAX:
+            _SEQUENCE_LABELS[shown] = found
+    return found
 
 
 class _Ids:
@@ -139,10 +157,18 @@ class _Pass:
     """
 
     def __init__(
-        self, style: HouseStyle, *, relabel: bool, seen: Mapping[int, Level] | None = None
+        self,
+        style: HouseStyle,
+        *,
+        relabel: bool,
+        check: bool = False,
+        seen: Mapping[int, Level] | None = None,
     ) -> None:
         self.style = style
         self.relabel = relabel
+        #: Work out the labels as relabelling would, but only note where they differ.
+        self.check = check
+        self.faults: list[str] = []
         #: The forms a document shows at each depth, for a style that numbers as the
         #: document does (plain).
         self.seen: Mapping[int, Level] = seen or {}
@@ -154,6 +180,11 @@ class _Pass:
         """How sub-paragraphs at ``depth`` are labelled: the style's, or as the document
         shows them when its style says so."""
         return self.seen.get(depth) or self.style.point_level(depth)
+
+    def fault(self, what: str, shown: str, want: str | None) -> None:
+        """Note that a provision shows ``shown`` where the house style gives ``want``."""
+        if shown != want and _sequence_label(shown):  # most labels are as the style's
+            self.faults.append(f"{what} {shown} ({want or 'unnumbered'} in the house style)")
 
     def visit(self, el: AknElement, old: str | None, new: str | None) -> None:
         self.order.append(el)
@@ -215,7 +246,7 @@ class _Pass:
             _set_eid(wrap, f"{list_eid}__wrapUp")
         ids = _Ids()
         counted = blocks = unnumbered = 0
-        level = self.level(depth) if self.relabel else None
+        level = self.level(depth) if self.relabel or self.check else None
         for child in items:
             if child.tag == _HCONTAINER:
                 blocks += 1
@@ -226,11 +257,17 @@ class _Pass:
             shown = _shown(num)
             was = _value(shown)
             now: str | None
+            expected = value
             if level is not None and shown is not None and (shown == "" or _sequence_label(shown)):
                 counted += 1
                 label, number_ = self.label(level, depth, counted, value)
-                _set_num(child, label, num)
-                shown, now = label, number_
+                if self.check:
+                    if shown != label:
+                        self.fault("sub-paragraph", shown, label)
+                    now, expected = was, number_
+                else:
+                    _set_num(child, label, num)
+                    shown, now, expected = label, number_, number_
             else:
                 now = was
             part = _eid_number(shown)
@@ -241,24 +278,32 @@ class _Pass:
             _set_eid(child, child_eid)
             old_ref, new_ref = _ref(old, was), _ref(new, now)
             self.visit(child, old_ref, new_ref)
-            self.points(child, sub, child_eid, depth + 1, old_ref, new_ref, number=True, value=now)
+            self.points(
+                child, sub, child_eid, depth + 1, old_ref, new_ref, number=True, value=expected
+            )
 
 
 def renumber(doc: Document, *, starts: Mapping[str, int] | None = None) -> dict[str, str]:
     """Renumber ``doc`` in place; see :meth:`Document.renumber`."""
-    return _run(doc, relabel=True, starts=starts or {})
-
-
-def assign_ids(doc: Document) -> None:
-    """Give eIds and wIds to ``doc`` as numbered; see :meth:`Document.assign_ids`."""
-    _run(doc, relabel=False, starts={})
-
-
-def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str, str]:
     style = doc.house_style
-    seen = observed_levels(doc) if relabel and style.numbered_as_shown else None
-    walk = _Pass(style, relabel=relabel, seen=seen)
-    paragraph_level = (seen or {}).get(0) or style.paragraph_level
+    seen = observed_levels(doc) if style.numbered_as_shown else None
+    return _run(doc, _Pass(style, relabel=True, seen=seen), starts=starts or {})
+
+
+def assign_ids(doc: Document) -> list[str]:
+    """Give eIds and wIds to ``doc`` as numbered; see :meth:`Document.assign_ids`.
+
+    Returns, in the same walk, what :func:`sequence_faults` returns.
+    """
+    walk = _Pass(doc.house_style, relabel=False, check=True)
+    _run(doc, walk, starts=first_numbers(doc))
+    return walk.faults
+
+
+def _run(doc: Document, walk: _Pass, *, starts: Mapping[str, int]) -> dict[str, str]:
+    style, relabel, check = walk.style, walk.relabel, walk.check
+    paragraph_level = walk.seen.get(0) or style.paragraph_level
+    counts = relabel or check  # labels are worked out
 
     preamble = doc.statement.child("preamble")
     if preamble is not None:
@@ -286,13 +331,20 @@ def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str
             num, lst = _num_and_list(r)
             shown = _shown(num)
             was = _value(shown)
-            if relabel and style.recital_level is None:
-                _set_num(r, None, num)
-                shown = None
-            elif relabel and shown is not None and (shown == "" or _sequence_label(shown)):
-                shown = style.recital_level.label(first_recital + numbered_recitals)  # type: ignore[union-attr]
+            if counts and style.recital_level is None:
+                if check:
+                    walk.fault("preambular paragraph", shown or "", None)
+                else:
+                    _set_num(r, None, num)
+                    shown = None
+            elif counts and shown is not None and (shown == "" or _sequence_label(shown)):
+                label = style.recital_level.label(first_recital + numbered_recitals)  # type: ignore[union-attr]
                 numbered_recitals += 1
-                _set_num(r, shown, num)
+                if check:
+                    walk.fault("preambular paragraph", shown, label)
+                else:
+                    _set_num(r, label, num)
+                    shown = label
             elif shown:
                 numbered_recitals += 1
             number = _value(shown)
@@ -315,11 +367,16 @@ def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str
         num, lst = _num_and_list(el)
         shown = _shown(num)
         was = _value(shown)
-        if relabel and shown is not None and (shown == "" or _sequence_label(shown)):
+        expected = was
+        if counts and shown is not None and (shown == "" or _sequence_label(shown)):
             label = paragraph_level.label(start + counted)
             counted += 1
-            _set_num(el, label, num)
-            shown = label
+            expected = label_value(label)
+            if check:
+                walk.fault("paragraph", shown, label)
+            else:
+                _set_num(el, label, num)
+                shown = label
         part = _eid_number(shown)
         if part is None:
             unnumbered += 1
@@ -328,7 +385,7 @@ def _run(doc: Document, *, relabel: bool, starts: Mapping[str, int]) -> dict[str
         eid = ids.unique(f"para_{part}")
         _set_eid(el, eid)
         walk.visit(el, was, number)
-        walk.points(el, lst, eid, 1, was, number, number=True, value=number)
+        walk.points(el, lst, eid, 1, was, number, number=True, value=expected)
 
     _number_notes(doc, relabel=relabel)
     _number_preface(doc)
