@@ -220,3 +220,17 @@ def test_a_un_title_line_gives_the_number_and_the_title() -> None:
     doc = _import("pd-ga-plain.docx").document
     assert doc.number == "80/12"
     assert doc.title.startswith("Cooperation between the United Nations")
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_what_was_imported_comes_back_the_same_from_drafting_s_word_export(
+    name: str, tmp_path: Path
+) -> None:
+    from drafting import io
+    from drafting.docx_export import write_docx
+
+    first = _import(name).document
+    path = tmp_path / "again.docx"
+    path.write_bytes(write_docx(first))
+    again = import_docx(path).document
+    assert io.dumps(again, validate=False) == io.dumps(first, validate=False)

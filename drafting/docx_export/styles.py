@@ -32,9 +32,34 @@ PREAMBULAR = "Preambular Paragraph"
 OPERATIVE = "Operative Paragraph"
 SUB = "Sub-paragraph"
 SUB_SUB = "Sub-sub-paragraph"
+#: Lines of the head other than the title and number line ("Committee: ...").
+HEAD = "Resolution Head"
+#: A heading among the provisions ("A. Draft resolution", "Annex").
+HEADING = "Resolution Heading"
+#: Words a draft numbers as nothing, kept where they stand (AKN hcontainer).
+UNNUMBERED = "Unnumbered Paragraph"
+#: The words in a table's cells.
+TABLE_TEXT = "Table Text"
+#: A further paragraph of a provision's words, or its closing words after its
+#: sub-paragraphs (AKN wrapUp), aligned with the text of the provision it continues.
+CONTINUED = "Continued Paragraph"
 
 #: The paragraph styles of a resolution, in reading order of first use.
-RESOLUTION_STYLES = (TITLE, NUMBER, FORMULA, CITATION, PREAMBULAR, OPERATIVE, SUB, SUB_SUB)
+RESOLUTION_STYLES = (
+    TITLE,
+    NUMBER,
+    HEAD,
+    FORMULA,
+    CITATION,
+    PREAMBULAR,
+    OPERATIVE,
+    SUB,
+    SUB_SUB,
+    HEADING,
+    UNNUMBERED,
+    TABLE_TEXT,
+    CONTINUED,
+)
 
 #: Word's built-in footnote styles, by the English names Word stores in styles.xml.
 FOOTNOTE_TEXT = "footnote text"
@@ -91,6 +116,14 @@ def paragraph_specs(style: HouseStyle) -> list[ParagraphSpec]:
         _numbered(OPERATIVE, 0, True),
         _numbered(SUB, 1, True),
         _numbered(SUB_SUB, 2, True),
+        ParagraphSpec(HEAD, align="center", space_after_pt=6, keep_with_next=True),
+        # Not bold by itself: a heading's words keep the emphasis the draft gave them.
+        ParagraphSpec(
+            HEADING, align="left", space_before_pt=12, space_after_pt=6, keep_with_next=True
+        ),
+        ParagraphSpec(UNNUMBERED, left_cm=STEP_CM, space_after_pt=6),
+        ParagraphSpec(TABLE_TEXT, align="left", space_after_pt=0),
+        ParagraphSpec(CONTINUED, left_cm=STEP_CM, space_after_pt=6),
     ]
 
 

@@ -216,6 +216,27 @@ class _Lists:
                 )
 
 
+def _cell(tr: etree._Element, span: int, merge: str | None) -> etree._Element:
+    """A ``<w:tc>`` at the end of ``tr``, spanning ``span`` grid columns, opening
+    (``restart``) or continuing (``continue``) a vertical merge."""
+    tc = etree.SubElement(tr, _TC)
+    if span > 1 or merge is not None:
+        pr = etree.SubElement(tc, _TCPR)
+        if span > 1:
+            etree.SubElement(pr, _GRIDSPAN).set(_VAL, str(span))
+        if merge is not None:
+            etree.SubElement(pr, _VMERGE).set(_VAL, merge)
+    return tc
+
+
+def _int_attr(el: etree._Element, name: str) -> int:
+    """A table cell's ``colspan`` or ``rowspan``: 1 when absent or not a number."""
+    try:
+        return max(1, min(int(el.get(name, "1") or 1), 64))
+    except ValueError:
+        return 1
+
+
 def _what(p: Provision) -> str:
     names = {"recital": "preambular paragraph", "paragraph": "paragraph"}
     return f"{names.get(p.kind, 'sub-paragraph')} {p.ref or p.num}"
@@ -230,6 +251,13 @@ _P, _PPR, _PSTYLE, _NUMPR, _ILVL, _NUMID, _IND = (
     qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "numPr", "ilvl", "numId", "ind")
 )
 _R, _TAB = qn("w:r"), qn("w:tab")
+_TBL, _TBLPR, _TBLW, _TBLBORDERS, _TBLGRID, _GRIDCOL = (
+    qn(f"w:{t}") for t in ("tbl", "tblPr", "tblW", "tblBorders", "tblGrid", "gridCol")
+)
+_TR, _TRPR, _TBLHEADER, _TC, _TCPR, _GRIDSPAN, _VMERGE = (
+    qn(f"w:{t}") for t in ("tr", "trPr", "tblHeader", "tc", "tcPr", "gridSpan", "vMerge")
+)
+_W, _TYPE, _SZ, _SPACE, _COLOR = (qn(f"w:{t}") for t in ("w", "type", "sz", "space", "color"))
 _VAL, _LEFT, _FIRST_LINE = qn("w:val"), qn("w:left"), qn("w:firstLine")
 _PLAIN: frozenset[str] = frozenset()
 
@@ -339,6 +367,61 @@ class _Builder:
                 etree.SubElement(etree.SubElement(p, _R), _TAB)
             self.runs(block, p)
 
+    def table(self, table: etree._Element) -> None:
+        """A Word table for the AKN ``<table>``: a row for each ``tr``, a cell for each
+        ``td``/``th`` (spans kept), its blocks as paragraphs in the table text style."""
+        tbl = etree.SubElement(self.body, _TBL)
+        pr = etree.SubElement(tbl, _TBLPR)
+        etree.SubElement(pr, _TBLW).attrib.update({_W: "0", _TYPE: "auto"})
+        borders = etree.SubElement(pr, _TBLBORDERS)
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            etree.SubElement(borders, qn(f"w:{side}")).attrib.update(
+                {_VAL: "single", _SZ: "4", _SPACE: "0", _COLOR: "auto"}
+            )
+        rows = [r for r in table if local_name(r.tag) == "tr"]
+        width = max((sum(int(c.get("colspan", "1") or 1) for c in r) for r in rows), default=1)
+        grid = etree.SubElement(tbl, _TBLGRID)
+        for _ in range(max(width, 1)):
+            etree.SubElement(grid, _GRIDCOL)
+        style_id = self.style_id(S.TABLE_TEXT)
+        below: dict[int, tuple[int, int]] = {}  # grid column -> (rows still merged, span)
+        for row in rows:
+            tr = etree.SubElement(tbl, _TR)
+            cells = [c for c in row if local_name(c.tag) in ("td", "th")]
+            if cells and all(local_name(c.tag) == "th" for c in cells):
+                etree.SubElement(etree.SubElement(tr, _TRPR), _TBLHEADER)
+            column = 0
+            queue = list(cells)
+            while queue or any(col >= column for col in below):
+                if column in below:  # a cell merged down from above: Word's continuation
+                    left, span = below.pop(column)
+                    ooxml.append_paragraph(_cell(tr, span, "continue"), style_id)
+                    if left > 1:
+                        below[column] = (left - 1, span)
+                    column += span
+                    continue
+                if not queue:
+                    column = min(col for col in below if col >= column)
+                    continue
+                cell = queue.pop(0)
+                span = _int_attr(cell, "colspan")
+                rows_down = _int_attr(cell, "rowspan")
+                tc = _cell(tr, span, "restart" if rows_down > 1 else None)
+                if rows_down > 1:
+                    below[column] = (rows_down - 1, span)
+                blocks = [p for p in cell if local_name(p.tag) == "p"] or [cell]
+                for block in blocks:
+                    self.runs(block, ooxml.append_paragraph(tc, style_id))
+                column += span
+
+    def style_id(self, style: str) -> str:
+        """The id of the paragraph style that sets drafting's ``style``."""
+        style_id = self.style_ids.get(style)
+        if style_id is None:
+            style_id = self.word.styles[self.names[style]].style_id
+            self.style_ids[style] = style_id
+        return style_id
+
     def paragraph(
         self,
         style: str,
@@ -351,10 +434,7 @@ class _Builder:
         ilvl) and indents in twips, each in CT_PPr's schema order."""
         # python-docx finds a style by name by scanning every style with enum
         # conversions (2.5 ms a paragraph); look each name's id up once.
-        style_id = self.style_ids.get(style)
-        if style_id is None:
-            style_id = self.word.styles[self.names[style]].style_id
-            self.style_ids[style] = style_id
+        style_id = self.style_id(style)
         p = etree.SubElement(self.body, _P)
         ppr = etree.SubElement(p, _PPR)
         etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id)
@@ -378,6 +458,8 @@ class _Builder:
 def _style_of(kind: str, level: int) -> str:
     if kind == "citation":
         return S.CITATION
+    if kind == "hcontainer":
+        return S.UNNUMBERED
     if kind == "recital":
         return S.PREAMBULAR
     if kind == "paragraph":
@@ -399,6 +481,8 @@ class _Node:
     blocks: list[etree._Element]
     wrap_up: list[etree._Element]
     children: list[_Node]
+    #: ``heading`` or ``table`` for a heading or a table among the provisions, else ''.
+    role: str = ""
 
 
 def _outline(doc: Document) -> list[_Node]:
@@ -407,7 +491,13 @@ def _outline(doc: Document) -> list[_Node]:
     def node(el: AknElement, level: int) -> _Node:
         num, blocks, points, wrap_up = parts(el)
         children = [node(c, level + 1) for c in points if isinstance(c, AknElement)]
-        return _Node(Provision(el), level, el.local, num, blocks, wrap_up, children)
+        prov = Provision(el)
+        role = ""
+        if prov.table is not None:
+            role = "table"
+        elif el.local == "hcontainer" and el.get("name") == "heading":
+            role = "heading"
+        return _Node(prov, level, el.local, num, blocks, wrap_up, children, role)
 
     return [node(top.element, 0) for top in doc.top_level]
 
@@ -419,7 +509,23 @@ def _reading_order(nodes: list[_Node]) -> Iterator[_Node]:
 
 
 def _needed(doc: Document, outline: list[_Node]) -> list[str]:
-    used = {_style_of(n.kind, n.level) for n in _reading_order(outline)}
+    used = set()
+    for n in _reading_order(outline):
+        used.add(
+            S.HEADING
+            if n.role == "heading"
+            else S.TABLE_TEXT
+            if n.role == "table"
+            else _style_of(n.kind, n.level)
+        )
+        if len(n.blocks) > 1 or n.wrap_up:
+            used.add(S.CONTINUED)
+    preface = doc.statement.child("preface")
+    for el in preface if preface is not None else ():
+        if el.local == "table":
+            used.add(S.TABLE_TEXT)
+        elif el.local == "p" and el is not doc.number_line:
+            used.add(S.HEAD)
     if doc.title:
         used.add(S.TITLE)
     if doc.number_line is not None:
@@ -444,6 +550,20 @@ def _deep_indent(level: int) -> str | None:
 
 def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
     kind, level, num = node.kind, node.level, node.num
+    if node.role == "heading":
+        p = b.paragraph(S.HEADING)
+        if num:
+            ooxml.append_text(_new_run(p, _PLAIN), f"{num}\t")
+        if node.blocks:
+            b.runs(node.blocks[0], p)
+        return
+    if node.role == "table":
+        table = node.provision.table
+        assert table is not None
+        if num:  # a numbered provision whose words are a table: its number first
+            ooxml.append_text(_new_run(b.paragraph(_style_of(kind, level)), _PLAIN), num)
+        b.table(table)
+        return
     style = _style_of(kind, level)
     left = _deep_indent(level)
     place = (
@@ -459,17 +579,26 @@ def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
     blocks = node.blocks
     if blocks:
         b.runs(blocks[0], first)
-    _continue(b, style, left, blocks[1:])
+    _continue(b, level, blocks[1:])
     for child in node.children:
         _provision(b, child, lists)
     # The words after the sub-paragraphs (AKN wrapUp) come after them, as in the text.
-    _continue(b, style, left, node.wrap_up)
+    _continue(b, level, node.wrap_up)
 
 
-def _continue(b: _Builder, style: str, left: str | None, blocks: list[etree._Element]) -> None:
-    """Words that continue the provision, aligned with its text, not its number."""
+def _continue(b: _Builder, level: int, blocks: list[etree._Element]) -> None:
+    """Words that continue a provision at ``level``, aligned with its text, not its
+    number: the indent says which provision they belong to when the file is read again."""
+    if not blocks:
+        return
+    left = continued_indent(level)
     for block in blocks:
-        b.runs(block, b.paragraph(style, first_line="0", left=left))
+        b.runs(block, b.paragraph(S.CONTINUED, first_line="0", left=left))
+
+
+def continued_indent(level: int) -> str:
+    """The left indent, in twips, of the words continuing a provision at ``level``."""
+    return str(Cm(S.STEP_CM * (level + 1)).twips)
 
 
 def _properties(word: WordDocument, doc: Document) -> None:
@@ -522,12 +651,19 @@ def build_word(
     b = _Builder(word, body, names, ooxml.Footnotes(text_style, ref_style))
 
     preface = doc.statement.child("preface")
-    long_title = preface.child("longTitle") if preface is not None else None
-    if long_title is not None and doc.title:
-        b.blocks(S.TITLE, long_title.children_named("p"))
     line = doc.number_line
-    if line is not None:
-        b.blocks(S.NUMBER, [line])
+    # The preface in its own order: title, number line, and the other lines of the head.
+    for el in preface if preface is not None else ():
+        name = el.local
+        if name == "longTitle":
+            if doc.title:
+                b.blocks(S.TITLE, el.children_named("p"))
+        elif el is line:
+            b.blocks(S.NUMBER, [line])
+        elif name == "p":
+            b.blocks(S.HEAD, [el])
+        elif name == "table":
+            b.table(el)
     preamble = doc.statement.child("preamble")
     formula = preamble.child("formula") if preamble is not None else None
     if formula is not None and doc.formula:

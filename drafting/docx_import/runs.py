@@ -55,6 +55,7 @@ _R, _RPR, _RSTYLE, _SDT, _SDTCONTENT = w("r"), w("rPr"), w("rStyle"), w("sdt"), 
 _T = w("t")
 _P, _TBL, _CUSTOM_XML = w("p"), w("tbl"), w("customXml")
 _OUTLINE = w("outlineLvl")
+_CAPITALS_STYLES = frozenset({"Resolution Title", "Resolution Number"})
 _HEADING_NAME = re.compile(r"^heading ([1-9])$", re.IGNORECASE)
 _COMMENT_TAGS = frozenset((w("commentRangeStart"), w("commentReference")))
 _MATH_TAGS = frozenset((f"{{{M}}}oMath", f"{{{M}}}oMathPara"))
@@ -113,6 +114,9 @@ class BodyReader:
     _leading: list[Block] = field(default_factory=list)
     _style_indents: dict[str | None, int | None] = field(default_factory=dict)
     _style_outlines: dict[str | None, int | None] = field(default_factory=dict)
+    #: Capitals set by formatting are shown as capitals (False in drafting's own
+    #: capitalised styles, whose capitals are presentation).
+    _cased: bool = True
 
     # -- block level ----------------------------------------------------------
     def read_body(self, body: etree._Element) -> list[Block]:
@@ -233,9 +237,13 @@ class BodyReader:
         saved = self._where
         self._where = where if where != "body" else f"paragraph {index}"
         pieces: list[Piece] = []
-        self._inline(p, pieces, style_id)
-        self._where = saved
         name = self.styles.name(style_id)
+        # drafting's own title and number-line styles print the words in capitals; the
+        # words are as typed (so that a text exported and imported again is the same).
+        self._cased = name not in _CAPITALS_STYLES
+        self._inline(p, pieces, style_id)
+        self._cased = True
+        self._where = saved
         outline = _outline(outline_el) if outline_el is not None else self._style_outline(style_id)
         return WordParagraph(index, pieces, style_id, name, label, indent, where, outline)
 
@@ -339,7 +347,7 @@ class BodyReader:
                     if shown.strip():
                         self.asides.append(Aside("hidden text", self._where, shown))
                     continue
-                out.append(Span(_upper(shown) if fmt.caps else shown, fmt))
+                out.append(Span(_upper(shown) if fmt.caps and self._cased else shown, fmt))
                 continue
             if not isinstance(tag, str):
                 continue
@@ -389,7 +397,7 @@ class BodyReader:
                 if text.strip():
                     self.asides.append(Aside("hidden text", self._where, text))
                 continue
-            if fmt.caps:
+            if fmt.caps and self._cased:
                 text = _upper(text)
             out.append(Span(text, fmt))
 

@@ -35,6 +35,7 @@ NoteText = Callable[[NoteRef], tuple[list[Piece], str]]
 
 _P, _NUM, _B, _I, _INLINE = q("p"), q("num"), q("b"), q("i"), q("inline")
 _HCONTAINER, _CONTENT, _HEADING = q("hcontainer"), q("content"), q("heading")
+_WRAP_UP = q("wrapUp")
 _PHRASE_NAMES = ("preambularPhrase", "operativePhrase")
 _LABEL_ONLY = re.compile(r"^\(?[0-9]{1,4}[.)]?$|^\(?[a-zA-Z]{1,3}[.)]$")
 
@@ -397,6 +398,15 @@ class _Builder:
                 self._fill(etree.SubElement(content, _P), more, phrase_name=None)
 
     def _children(self, prov: Provision, it: Item) -> None:
+        self._child_items(prov, it)
+        if it.wrap:
+            lst, wrap = prov.sub_list()
+            if wrap is None:
+                wrap = etree.SubElement(lst, _WRAP_UP)
+            for closing in it.wrap:
+                self._fill(etree.SubElement(wrap, _P), closing, phrase_name=None)
+
+    def _child_items(self, prov: Provision, it: Item) -> None:
         for child in it.children:
             if child.kind == "point":
                 sub_prov = prov.add_point(

@@ -50,7 +50,16 @@ STYLE_ROLES = {
     "operative paragraph": "paragraph",
     "sub-paragraph": "point1",
     "sub-sub-paragraph": "point2",
+    "resolution head": "head",
+    "resolution heading": "heading",
+    "unnumbered paragraph": "text",
+    "continued paragraph": "continued",
 }
+#: The indent drafting's export gives the words continuing a provision at each depth
+#: (its "Continued Paragraph" style): a step of 1 cm, in twips.
+_CONTINUED_STEP = 567
+#: Roles of the head, not of a provision.
+_HEAD_ROLES = frozenset({"title", "number", "formula", "head"})
 _TOP_SIGS = {("decimal", "{}."), ("upper-alpha", "{}."), ("upper-roman", "{}.")}
 _TYPED = re.compile(
     r"^\s*(?:\(([0-9]{1,4}|[A-Za-z]{1,6})\)|([0-9]{1,4}|[A-Za-z]{1,6})([.)]))[ \t\u00a0]+(?=\S)"
@@ -102,6 +111,8 @@ class Item:
     children: list[Item] = field(default_factory=list)
     #: Unnumbered paragraphs that continue this provision: further blocks of its words.
     more: list[Item] = field(default_factory=list)
+    #: Its closing words after its sub-paragraphs (AKN wrapUp).
+    wrap: list[Item] = field(default_factory=list)
     typed_mark: str | None = None
     joined: list[SourceParagraph] = field(default_factory=list)  # paragraphs run on into this
     #: A table, not a paragraph (read a hundred thousand times while laying out).
@@ -396,6 +407,11 @@ def _strip_dash(item: Item) -> None:
         item.pieces = _drop_chars(item.pieces, dash.end())
 
 
+def _step_depth(indent: int | None) -> int:
+    """The depth drafting's export gives a text indented ``indent`` twips: 1 cm a level."""
+    return max(0, round((indent or 0) / _CONTINUED_STEP) - 1)
+
+
 def _notes_in(item: Item) -> list[NoteRef]:
     return [p for p in item.pieces if isinstance(p, NoteRef)]
 
@@ -456,16 +472,27 @@ def _labels(body: list[Item], layout: Layout) -> None:
     for it in body:
         if it.kind == "table":
             continue
-        if it.role in ("title", "number", "formula"):
+        if it.role in _HEAD_ROLES:
             it.kind = "text"  # a head part among the provisions: kept as text, in place
+            continue
+        if it.role == "continued":
+            # drafting's own continuation: its indent says the depth it continues.
+            it.kind = "continued"
+            it.depth = _step_depth(it.para.indent)
+            continue
+        if it.role == "text":
+            # drafting's own unnumbered paragraph; a bullet it shows is its label.
+            if _BULLET.match(it.text):
+                _typed_label(it)
+            it.kind = "text"
             continue
         if NOTE_DEF.match(it.text.strip()) and it.para.label is None and not it.role:
             _typed_note(it, layout)
             continue
         _typed_label(it)
         _auto_label(it)
-        heading = _heading(it)
-        if it.typed is not None and not heading and not placer.plausible(it):
+        heading = it.role == "heading" or _heading(it)
+        if it.typed is not None and not heading and not it.role and not placer.plausible(it):
             layout.not_labels.append((it.para.index, it.typed))
             _untype(it)
         elif (
@@ -480,7 +507,8 @@ def _labels(body: list[Item], layout: Layout) -> None:
         if it.role.startswith("point"):
             if it.sig is not None:
                 placer.place(it)  # for the sequence it continues, not for its depth
-            it.depth = int(it.role[-1])
+            # Deeper than the styles go, drafting's export indents a step a level.
+            it.depth = max(int(it.role[-1]), _step_depth(it.para.indent))
             it.kind = "point"
             continue
         if it.role in ("citation", "recital", "paragraph"):
@@ -491,7 +519,9 @@ def _labels(body: list[Item], layout: Layout) -> None:
                 placer.reset()
                 placer.place(it)
             continue
-        if heading and (it.sig is None or it.para.outline is not None or it.typed):
+        if it.role == "heading" or (
+            heading and (it.sig is None or it.para.outline is not None or it.typed)
+        ):
             it.kind = "heading"
             placer.reset()
             continue
@@ -590,6 +620,9 @@ def _preamble(items: list[Item], layout: Layout) -> None:
     for it in items:
         if it.kind == "note":
             continue
+        if it.kind == "continued" and layout.preamble:
+            layout.preamble[-1].more.append(it)
+            continue
         if not started:
             if not _opens_preamble(it):
                 if it.typed is not None and it.sig is not None:
@@ -667,6 +700,12 @@ def _operative(items: list[Item], layout: Layout) -> None:
     for it in items:
         if it.kind == "note":
             continue
+        if it.kind == "continued":
+            if path and not pending:
+                target = path[min(it.depth, len(path) - 1)]
+                (target.wrap if target.children else target.more).append(it)
+                continue
+            it.kind = "text"
         if it.kind in ("text", "loose", "table", "heading", "dash"):
             if it.kind == "heading":
                 flush(None)
@@ -842,6 +881,7 @@ def _title_line(it: Item) -> bool:
     return bool(
         text
         and not it.is_table
+        and it.role != "head"
         and not _HEAD_FIELD.match(text)
         and not text.endswith(":")
         and not _SPONSORS.search(text)
@@ -914,7 +954,7 @@ def _heading_text(it: Item) -> bool:
 def _numbered_like(it: Item) -> bool:
     """Numbered or styled as a provision: where a draft's head surely ends."""
     if it.role:
-        return it.role not in ("title", "number", "formula")
+        return it.role not in _HEAD_ROLES
     label = it.para.label
     if label is not None and not label.bullet and label.text.strip():
         return True
@@ -932,7 +972,7 @@ def _typed_start(text: str) -> bool:
 def _provision_like(it: Item) -> bool:
     """Numbered, styled as a provision, or opening with a lead phrase or a dash."""
     if it.role:
-        return it.role not in ("title", "number", "formula")
+        return it.role not in _HEAD_ROLES
     label = it.para.label
     if label is not None and not label.bullet and label.text.strip():
         return True
