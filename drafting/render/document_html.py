@@ -15,6 +15,7 @@ element once.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from lxml import etree
@@ -39,6 +40,7 @@ def _text(value: str | None) -> str:
     return value
 
 
+_EXTRA_CLASSES = re.compile(r'<table>|class="head"|class="heading"')
 _TAGS = {"b": "strong", "i": "em", "u": "u", "sup": "sup", "sub": "sub"}
 _PHRASE_TAGS = {"b": "b", "i": "i"}
 
@@ -74,6 +76,18 @@ section.footnotes li { display: grid; grid-template-columns: 1.5em 1fr; }
   h1, .number-line, .formula { break-after: avoid; }
   li { break-inside: avoid; }
 }
+"""
+
+
+#: Styles for what a resolution seldom holds (lines of the head, headings, tables),
+#: added to a page only when it holds them.
+EXTRA_CSS = """\
+.head { text-align: center; margin: 0 0 0.5em; }
+li.heading h2 { font-size: 1em; margin: 1.2em 0 0.5em; }
+li.table { margin: 0.5em 0 1em; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid #999; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
+th p, td p { margin: 0; }
 """
 
 
@@ -134,9 +148,44 @@ def _inline(block: etree._Element, notes: _Notes) -> str:
     return "".join(out)
 
 
+def _table(table: etree._Element, notes: _Notes, indent: str) -> str:
+    """An AKN ``<table>`` as an HTML table: its cells' blocks as paragraphs, spans kept."""
+    rows = []
+    for tr in table:
+        if _local(tr.tag) != "tr":
+            continue
+        cells = []
+        for cell in tr:
+            name = _local(cell.tag)
+            if name not in ("td", "th"):
+                continue
+            spans = "".join(
+                f' {a}="{int(cell.get(a) or 1)}"'
+                for a in ("colspan", "rowspan")
+                if (cell.get(a) or "1").isdigit() and int(cell.get(a) or 1) > 1
+            )
+            blocks = [b for b in cell if _local(b.tag) == "p"]
+            inner = "".join(f"<p>{_inline(b, notes)}</p>" for b in blocks)
+            cells.append(f"<{name}{spans}>{inner}</{name}>")
+        rows.append(f"{indent}  <tr>{''.join(cells)}</tr>")
+    return "\n".join([f"{indent}<table>", *rows, f"{indent}</table>"])
+
+
 def _provision(el: etree._Element, kind: str, notes: _Notes, indent: str, out: list[str]) -> None:
     """Append the lines of the provision ``el`` (a ``kind``) and its sub-paragraphs to ``out``."""
     label, blocks, points, wrap_up = parts(el)
+    if kind == "hcontainer" and el.get("name") == "heading":
+        num = f'<span class="num">{_text(label)}</span> ' if label else ""
+        text = _inline(blocks[0], notes) if blocks else ""
+        out.append(f'{indent}<li class="heading"><h2>{num}{text}</h2></li>')
+        return
+    table = _table_of(el)
+    if table is not None:
+        num = f'<span class="num">{_text(label)}</span>' if label else ""
+        out.append(f'{indent}<li class="{kind} table">{num}')
+        out.append(_table(table, notes, indent + "  "))
+        out.append(f"{indent}</li>")
+        return
     text = _inline(blocks[0], notes) if blocks else ""
     classes = f"provision {kind}"
     eid = el.get("eId")
@@ -160,7 +209,7 @@ def _provision(el: etree._Element, kind: str, notes: _Notes, indent: str, out: l
     if points:
         out.append(f'{indent}  <ol class="provisions">')
         for child in points:
-            _provision(child, "point", notes, indent + "    ", out)
+            _provision(child, _local(child.tag), notes, indent + "    ", out)
         out.append(f"{indent}  </ol>")
     # Words after the sub-paragraphs (AKN wrapUp) come after them on the page too.
     out += [f'{indent}  <p class="continued">{_inline(b, notes)}</p>' for b in wrap_up]
@@ -177,6 +226,19 @@ def _section(label: str, css: str, provisions: list[Provision], notes: _Notes) -
     return lines
 
 
+def _table_of(el: etree._Element) -> etree._Element | None:
+    """The ``<table>`` holding a provision's words; None for words in blocks."""
+    host = el
+    for c in el:
+        if _local(c.tag) == "content":
+            host = c
+            break
+    for c in host:
+        if _local(c.tag) == "table":
+            return c
+    return None
+
+
 def render_document_html(doc: Document) -> str:
     """The whole page for ``doc``: ``<!DOCTYPE html>`` to ``</html>``, UTF-8, one file."""
     notes = _Notes()
@@ -187,13 +249,20 @@ def render_document_html(doc: Document) -> str:
     )
     body: list[str] = ["<header>"]
     preface = doc.statement.child("preface")
-    long_title = preface.child("longTitle") if preface is not None else None
-    if long_title is not None and title:
-        inner = " ".join(_inline(p, notes) for p in long_title.children_named("p"))
-        body.append(f"  <h1>{inner}</h1>")
     line = doc.number_line
-    if line is not None:
-        body.append(f'  <p class="number-line">{_inline(line, notes)}</p>')
+    # The preface in its own order: title, number line, the other lines of the head.
+    for el in preface if preface is not None else ():
+        name = _local(el.tag)
+        if name == "longTitle":
+            if title:
+                inner = " ".join(_inline(p, notes) for p in el.children_named("p"))
+                body.append(f"  <h1>{inner}</h1>")
+        elif el is line:
+            body.append(f'  <p class="number-line">{_inline(line, notes)}</p>')
+        elif name == "p":
+            body.append(f'  <p class="head">{_inline(el, notes)}</p>')
+        elif name == "table":
+            body.append(_table(el, notes, "  "))
     body.append("</header>")
     body.append("<main>")
     preamble = doc.statement.child("preamble")
@@ -203,7 +272,7 @@ def render_document_html(doc: Document) -> str:
             body.append(f'<p class="formula">{_inline(p, notes)}</p>')
     body += _section("Citations", "citations", doc.citations, notes)
     body += _section("Preamble", "preamble", doc.recitals, notes)
-    body += _section("Operative part", "operative", doc.paragraphs, notes)
+    body += _section("Operative part", "operative", doc.body, notes)
     body.append("</main>")
     if notes.items:
         body += [
@@ -236,6 +305,7 @@ def render_document_html(doc: Document) -> str:
         f'<meta name="dcterms.creator" content="{escape(md.body)}">',
         "<style>",
         CSS.rstrip(),
+        *([EXTRA_CSS.rstrip()] if _EXTRA_CLASSES.search("\n".join(body)) else []),
         "</style>",
         "</head>",
         "<body>",
