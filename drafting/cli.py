@@ -121,6 +121,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     type=FILE,
     help="Word only: write the import report here (.md or .json).",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse a draft that breaks its house style instead of importing it as it stands.",
+)
 @click.option("--accept-changes", is_flag=True, help="Word only: accept all tracked changes.")
 @click.option("--reject-changes", is_flag=True, help="Word only: reject all tracked changes.")
 @FORCE
@@ -133,18 +138,23 @@ def import_cmd(
     body: str | None,
     date_: str | None,
     report: Path | None,
+    strict: bool,
     accept_changes: bool,
     reject_changes: bool,
     force: bool,
 ) -> None:
-    """Import a draft (.docx, or .txt/.md as typed) into Akoma Ntoso XML.
+    """Import a draft (.docx, .pdf, or .txt/.md as typed or pasted) into Akoma Ntoso XML.
 
-    A Word file with tracked changes is refused unless --accept-changes or
-    --reject-changes says what to do with them.
+    The draft imports as it stands: the numbers it shows, in its order, with its
+    text; what its house style would object to is said in warnings (drafting
+    validate checks the house style; --strict refuses instead).  Only unreadable
+    files are refused.  A Word file with tracked changes is refused unless
+    --accept-changes or --reject-changes says what to do with them.
 
     \b
     Example:
       drafting import draft.docx -o draft.akn.xml --report draft-report.md
+      drafting import draft.pdf -o draft.akn.xml
       drafting import draft.md -o draft.akn.xml --style nato-pa
     """
     from drafting import formats, io
@@ -166,6 +176,7 @@ def import_cmd(
         body=body,
         date=_parse_date(date_),
         accept_changes=True if accept_changes else False if reject_changes else None,
+        strict=strict,
     )
     # import_file has just validated this very document: do not pay for it twice.
     formats.export_file(result.document, output, inputs=[input], force=force, validated=True)
@@ -176,9 +187,16 @@ def import_cmd(
         click.echo(word_report.summary(), err=True)
     doc = result.document
     how = "detected" if result.style_detected else "given"
+    if result.style_detected and result.style_reason:
+        how += f": {result.style_reason}"
+    others = ""
+    unnumbered = sum(1 for p in doc.provisions() if p.kind == "hcontainer" and p.table is None)
+    tables = sum(1 for p in doc.provisions() if p.table is not None)
+    if unnumbered or tables:
+        others = f", {unnumbered} unnumbered and {tables} table(s)"
     click.echo(
         f"{output}: {len(doc.recitals)} preambular and {len(doc.paragraphs)} operative"
-        f" paragraphs; house style {result.style.name} ({how})",
+        f" paragraphs{others}; house style {result.style.name} ({how})",
         err=True,
     )
     for w in result.warnings:

@@ -41,18 +41,24 @@ def import_file(
     body: str | None = None,
     date: dt.date | None = None,
     accept_changes: bool | None = None,
+    strict: bool = False,
 ) -> ImportResult:
-    """Read a draft (``.txt``/``.md``/``.docx``) into a validated :class:`Document`.
+    """Read a draft (``.docx``, ``.pdf``, ``.txt``/``.md``) into a valid :class:`Document`.
 
+    The draft imports as it stands, with its faults reported in the warnings;
+    ``strict`` refuses it instead when it breaks its house style (numbers out of
+    sequence, a lead phrase missing), as ``drafting validate`` would report.
     ``accept_changes`` (Word only): None refuses tracked changes, True accepts
     them, False rejects them.  A Word import returns a ``DocxImportResult``,
     whose ``report`` says where every character went.
 
     Raises:
         InputError: the file cannot be read or is of a kind drafting does not import.
-        TextFormatError: a line fits nowhere.
+        TextFormatError: the text is empty.
         DocxError, TrackedChangesError: see ``drafting.docx_import.import_docx``.
-        SchemaError: the result would not be valid (a bug or an odd document).
+        PdfError: see ``drafting.pdf_import.read_pdf``.
+        SchemaError: the result is not valid AKN (a bug), or ``strict`` and it breaks
+            its house style.
     """
     # The text reader compiles its patterns on import: only commands that read or
     # write text pay for it (drafting validate starts in well under 0.3 s).
@@ -74,25 +80,54 @@ def import_file(
         result = import_docx(
             p, style=style, accept_changes=accept_changes, number=number, body=body, date=date
         )
+    elif suffix == ".pdf":
+        result = _import_pdf(p, style=style, number=number, body=body, date=date)
     else:
         raise InputError(
             f"drafting does not know how to import {suffix or 'files without an extension'}",
             file=p,
-            hint="give a .docx, .txt, .md or .akn.xml file",
+            hint="give a .docx, .pdf, .txt, .md or .akn.xml file",
         )
     try:
-        schema.assert_valid(result.document.tree, str(p))
+        phase = result.document.house_style.name if strict else None
+        schema.assert_valid(result.document.tree, str(p), phase=phase)
     except SchemaError as exc:
         if suffix not in AKN_SUFFIXES:
             # "run drafting validate" would not help: the user has a draft, not AKN.
             exc.hint = (
-                "correct the draft and import it again (a missing lead phrase is set in"
-                " bold, e.g. **Noting**, or pass the right --style)"
+                "correct the draft and import it again, or import it without --strict"
+                " to keep it as it stands and see its faults as warnings"
+                if strict
+                else "please report this with the file: the draft made invalid AKN"
             )
         raise exc.with_file(p) from None
     except DraftingError as exc:
         raise exc.with_file(p) from None
     return result
+
+
+def _import_pdf(
+    path: Path,
+    *,
+    style: str | None,
+    number: str | None,
+    body: str | None,
+    date: dt.date | None,
+) -> ImportResult:
+    """A PDF's lines, read as the text reader reads a paste (see ``drafting.pdf_import``)."""
+    from drafting.pdf_import import read_pdf
+    from drafting.text.reader import read_lines
+
+    pdf = read_pdf(path)
+    return read_lines(
+        pdf.lines,
+        source=str(path),
+        style=style,
+        number=number,
+        body=body,
+        date=date,
+        warnings=pdf.warnings,
+    )
 
 
 def load_document(path: str | Path) -> Document:

@@ -23,7 +23,10 @@ def test_import_then_export_writes_both_files(tmp_path: Path) -> None:
     md = tmp_path / "r.md"
     code, _, err = run("import", str(SEED), "-o", str(akn))
     assert code == 0, err
-    assert "12 preambular and 1 operative paragraphs; house style nato-pa (detected)" in err
+    assert (
+        "12 preambular and 1 operative paragraphs; house style nato-pa (detected: one"
+        " sequence of numbers across preambular and operative paragraphs)" in err
+    )
     code, _, err = run("export", str(akn), "-o", str(md))
     assert code == 0, err
     assert md.read_text(encoding="utf-8").startswith("HARNESSING OPPORTUNITIES")

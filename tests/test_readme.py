@@ -55,6 +55,14 @@ def workdir(tmp_path: Path) -> Path:
         'Leave out "misaligned datas"\n',
         encoding="utf-8",
     )
+    (tmp_path / "faulty.txt").write_text(
+        "CYBER DEFENCE\n\nRESOLUTION 500\n\nThe Assembly,\n\n"
+        "1. **Recognising** the threats to allied networks;\n"
+        "2. **URGES** member governments to share threat data;\n"
+        "4. **CALLS UPON** member parliaments to fund cyber defence;\n"
+        "5. member governments should train more specialists.\n",
+        encoding="utf-8",
+    )
     broken = (EXAMPLES / "resolution-495.akn.xml").read_text(encoding="utf-8")
     (tmp_path / "broken.akn.xml").write_text(
         broken.replace("<num>5.</num>", "<num>6.</num>"), encoding="utf-8"

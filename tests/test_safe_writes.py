@@ -114,7 +114,7 @@ COMMANDS: dict[str, Command] = {
         ("import", "draft.md", "-o", "OUT"),
         "out.akn.xml",
         "draft.md",
-        ("import", "bad.md", "-o", "OUT"),
+        ("import", "empty.md", "-o", "OUT"),
     ),
     "import --report": Command(
         ("import", "draft.docx", "-o", "out.akn.xml", "--report", "OUT"),
@@ -140,7 +140,7 @@ COMMANDS: dict[str, Command] = {
         ("diff", "draft.akn.xml", "draft.txt", "-o", "OUT"),
         "out.txt",
         "draft.txt",
-        ("diff", "draft.akn.xml", "bad.md", "-o", "OUT"),
+        ("diff", "draft.akn.xml", "empty.md", "-o", "OUT"),
     ),
     "amend -o": Command(
         ("amend", "draft.akn.xml", "amendments.md", "--votes", "votes.md", "-o", "OUT"),
@@ -193,6 +193,8 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copyfile(REFUSED / "draft.md", "refused.md")
     copyfile(REFUSED / "amendments.txt", "refused-amendments.txt")
     Path("bad.md").write_text("Dear colleagues,\n\nplease find the draft attached.\n")
+    # A text with no words is unreadable; a letter instead of a draft imports, as text.
+    Path("empty.md").write_text("\n \n\t\n")
     Path("bad.docx").write_bytes(b"PK\x03\x04 not really a zip")
     Path("bad-amendments.txt").write_text("Amendment 1\nParagraph 4\nPlease improve this.\n")
     # Loads (renumber does not validate on load) but breaks the official schema: an

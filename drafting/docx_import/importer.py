@@ -285,7 +285,15 @@ def import_docx(
         )
     report.warnings = list(warnings)
     report.details = list(built.details)
-    return DocxImportResult(built.document, built.style, built.how != "given", warnings, report)
+    return DocxImportResult(
+        built.document,
+        built.style,
+        built.how != "given",
+        warnings,
+        style_reason=built.reason,
+        details=list(built.details),
+        report=report,
+    )
 
 
 def _has_notes(block: Block) -> bool:

@@ -121,6 +121,8 @@ class _Builder:
             lead_phrases=sum(1 for it in leads if _lead_phrase(it.pieces)),
             leads_of=len(leads),
             openings=[" ".join(it.text.split()[:3]) for it in top if it.kind == "paragraph"],
+            italic_leads=sum(1 for it in leads if _first_format(it.pieces) == "i"),
+            bold_leads=sum(1 for it in leads if _first_format(it.pieces) == "b"),
         )
         return style, "detected", reason
 
@@ -561,6 +563,14 @@ def _numbered_rows(it: Item) -> bool:
         if row and _LABEL_ONLY.match(" ".join(p.text for p in row[0].paragraphs).strip())
     )
     return numbered > len(table.rows) / 2
+
+
+def _first_format(pieces: list[Piece]) -> str:
+    """``b`` or ``i`` when the words open in bold or italics, else ''."""
+    first = next((p for p in pieces if isinstance(p, Span) and p.text.strip()), None)
+    if first is None:
+        return ""
+    return "b" if first.fmt.b else "i" if first.fmt.i else ""
 
 
 def _has_note(p: SourceParagraph) -> bool:

@@ -341,7 +341,11 @@ class _Placer:
                 if other is not None and other[0] == key[0] and other[1] < key[1]:
                     return self._settle(k + 1, item, key)
         if indent is not None:
-            for k, lv in enumerate(self.stack):
+            # A letter or numeral in lower case after a number or capital at the top
+            # ("(a)" after "1.") is a sub-paragraph even where the typist gave it no
+            # indent of its own.
+            first = 1 if _lower_form(item.sig) and not _lower_form(top.sig) else 0
+            for k, lv in enumerate(self.stack[first:], first):
                 if lv.indent is not None and indent <= lv.indent + _TOLERANCE:
                     return self._settle(k, item, key)
         return self._settle(len(self.stack), item, key)
@@ -383,6 +387,11 @@ class _Placer:
         self.stack.append(_Level(item.sig, item.para.indent, key, item.value))
         item.depth = k
         return k
+
+
+def _lower_form(sig: Sig | None) -> bool:
+    """True for numbering in lower-case letters or numerals: "a.", "(b)", "iv)"."""
+    return sig is not None and sig[0] in ("lower-alpha", "lower-roman")
 
 
 def _auto_label(item: Item) -> None:

@@ -155,6 +155,8 @@ def detect_style(
     lead_phrases: int,
     leads_of: int,
     openings: Sequence[str],
+    italic_leads: int = 0,
+    bold_leads: int = 0,
 ) -> tuple[HouseStyle, str]:
     """The house style a draft's shape points to, and the reason, in a secretary's words.
 
@@ -162,8 +164,8 @@ def detect_style(
     lettered recitals (the European Parliament); sub-paragraphs numbered under their
     paragraph (15.1: PACE); a draft without lead phrases (PACE when its paragraphs
     open "The Assembly", else no assembly's style); unnumbered preambular paragraphs
-    or bracketed sub-paragraphs (the UN General Assembly); one sequence of numbers
-    with lead phrases (NATO PA).
+    or bracketed sub-paragraphs or italic lead phrases (the UN General Assembly); one
+    sequence of numbers with lead phrases (NATO PA).
     """
     words = formula.lower()
     if "european parliament" in words:
@@ -192,6 +194,8 @@ def detect_style(
         return UN_GA, "sub-paragraphs in brackets, (a), (b)"
     if numbered_recitals:
         return NATO_PA, "one sequence of numbers across preambular and operative paragraphs"
+    if italic_leads > bold_leads:
+        return UN_GA, "lead phrases in italics"
     return NATO_PA, "numbered paragraphs with lead phrases"
 
 

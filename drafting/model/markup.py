@@ -113,6 +113,36 @@ def _walk(node: _Node) -> list[_Node]:
     return out
 
 
+@dataclass(frozen=True)
+class Run:
+    """A stretch of markup text with its marks (``b``, ``i``, ``u``, ``sup``, ``sub``), or
+    a footnote reference (``note`` is its marker, ``text`` empty)."""
+
+    text: str
+    marks: frozenset[str] = frozenset()
+    note: str | None = None
+
+
+def runs_of(markup: str) -> list[Run]:
+    """``markup`` as runs of text and their marks, in order: what :func:`fill_block`
+    would write, for a reader that builds its own blocks (the text import)."""
+    out: list[Run] = []
+    stack: list[tuple[list[_Node | str], frozenset[str]]] = [(_tokens(markup), frozenset())]
+    while stack:  # depth first, in order: each level is a list popped from the front
+        items, marks = stack[-1]
+        if not items:
+            stack.pop()
+            continue
+        item = items.pop(0)
+        if isinstance(item, str):
+            out.append(Run(item, marks))
+        elif item.tag == "noteRef":
+            out.append(Run("", marks, note=item.note or ""))
+        else:
+            stack.append((list(item.children), marks | {item.tag or ""}))
+    return out
+
+
 def _plain(node: _Node | str) -> str:
     if isinstance(node, str):
         return node

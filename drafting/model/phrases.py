@@ -75,13 +75,37 @@ def classify(phrase: str) -> str | None:
     return None
 
 
+#: Words that may stand before a lead phrase and belong to it ("Also requests").
+ADVERBS = (
+    "also",
+    "further",
+    "again",
+    "once again",
+    "firmly",
+    "strongly",
+    "fully",
+    "deeply",
+    "finally",
+)
+
+
 def leading_phrase(text: str) -> str | None:
-    """The lexicon phrase that ``text`` opens with, longest first; None when there is none."""
+    """The lexicon phrase that ``text`` opens with, longest first, with an adverb before
+    it ("Also requests", "Further invites"); None when there is none."""
     words = _WORD.findall(text[:80])
-    for n in range(min(len(words), 5), 0, -1):
-        head = " ".join(words[:n])
-        if head.lower() in PREAMBULAR or head.lower() in OPERATIVE:
-            # Return the words as they stand in the text (keep their case).
-            m = re.match(r"\s*" + r"\W+".join(re.escape(w) for w in words[:n]), text)
-            return m.group(0).strip() if m else head
+    skip = 0
+    for adverb in ADVERBS:
+        parts = adverb.split()
+        if [w.lower() for w in words[: len(parts)]] == parts and len(words) > len(parts):
+            skip = len(parts)
+            break
+    for start in (0, skip) if skip else (0,):
+        rest = words[start:]
+        for n in range(min(len(rest), 5), 0, -1):
+            head = " ".join(rest[:n])
+            if head.lower() in PREAMBULAR or head.lower() in OPERATIVE:
+                # Return the words as they stand in the text (keep their case).
+                shown = words[: start + n]
+                m = re.match(r"\s*" + r"\W+".join(re.escape(w) for w in shown), text)
+                return m.group(0).strip() if m else " ".join(shown)
     return None

@@ -18,12 +18,14 @@ from drafting.model.phrases import leading_phrase
 _OPEN_MARKUP = re.compile(r"^(?:\*{1,3}(?=\S))")
 _NUMBER = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])(?=\s|\*|$)")
 _LETTER = re.compile(
-    r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)|([a-z]{1,2}|[ivxlc]{1,6})[.)]|([A-Z])\.)(?=\s|$)"
+    r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)|([a-z]{1,2}|[ivxlc]{1,6})[.)]|([A-Z]{1,2})\.)(?=\s|$)"
 )
 _DASH = re.compile(r"^[–—•▪-]\s+\S")
 #: A footnote typed as text: a star or dagger mark, the star escaped as markup wants it
 #: or, in a paste, bare and followed by a space.
 _NOTE_SYMBOL = re.compile(r"^((?:\\\*){1,3}|\*{1,3}(?=\s)|†{1,3}|‡)\s*(?=\S)")
+#: A Markdown footnote, defined on a line of its own: ``[^1]: Resolution 74/20.``
+_MD_NOTE = re.compile(r"^\[\^[^\]\s]+\]:")
 #: A bare star glued to the note's first word, in a paste (``*Presented by``).
 _GLUED_STAR = re.compile(r"^(\*{1,3})(?=[A-Z])[^*]*$")
 #: A numeric footnote mark: digits glued to the note's first word or spaced from it.
@@ -70,8 +72,6 @@ REFERRERS = frozenset(
         "decisions",
     ]
 )
-#: Adverbs that come before a lead phrase ("Also requests", "Further invites").
-ADVERBS = ("also", "further", "again", "strongly", "firmly", "deeply", "once again", "finally")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:\d{1,4}"
@@ -142,17 +142,7 @@ def lead_at(text: str) -> str | None:
     body = strip_markup(rest).lstrip()
     if not body[:1].isupper():
         return None
-    found = leading_phrase(body)
-    if found:
-        return found
-    lowered = body.lower()
-    for adverb in ADVERBS:
-        if lowered.startswith(adverb + " "):
-            after = body[len(adverb) + 1 :]
-            inner = leading_phrase(after)
-            if inner:
-                return f"{body[: len(adverb)]} {inner}"
-    return None
+    return leading_phrase(body)  # an adverb before the phrase included
 
 
 def opens_with_emphasis(text: str) -> bool:
@@ -222,7 +212,7 @@ def opens_provision(text: str, previous: str) -> bool:
     that could end a paragraph; a star footnote at any time.  The number's place in
     the sequence is the caller's business.
     """
-    if symbol_note_mark(text):
+    if symbol_note_mark(text) or _MD_NOTE.match(text):
         return True
     end = end_punctuation(previous)
     label = label_at(text)

@@ -25,6 +25,8 @@ class Line:
     bottom: float | None = None
     size: float | None = None
     page_height: float | None = None
+    #: The spaces before the words of a pasted line (how a typist nests sub-paragraphs).
+    indent: int = 0
 
     @property
     def has_geometry(self) -> bool:
@@ -49,9 +51,14 @@ class Unwrapped:
     """The paragraphs of a draft, and what unwrapping did to get them.
 
     ``paragraphs`` holds one single-spaced string a paragraph, markup kept;
-    ``notes`` one line for each kind of repair made, for the import's warnings.
+    ``notes`` one line for each kind of repair made, for the import's warnings;
+    ``starts`` where each paragraph starts, for what its first line says (its indent).
     """
 
     paragraphs: list[str]
     removed: list[Removed] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The index, in the lines given, of the line each paragraph starts on.
+    starts: list[int] = field(default_factory=list)
+    #: The paragraphs that are footnotes, by index ("1 See the report ...").
+    note_at: frozenset[int] = frozenset()

@@ -1,34 +1,63 @@
-"""Read a resolution typed as plain text or Markdown, in the format of Resolution 495.
+"""Read a draft typed as text or Markdown, pasted from a PDF, or read from one.
 
-The format is what a secretary types: the title, the number line
-(``RESOLUTION 495*``), the opening formula (``The Assembly,``), one line a
-paragraph (``1. **Recognising** that ...``), sub-paragraphs indented with a dash
-(`` - a. to advance ...``), and footnotes as lines that start with their marker
-(``* Presented by ...``) wherever a page break left them.
+The text is what a secretary types or copies: the title, the number line
+(``RESOLUTION 495*``), the opening formula (``The Assembly,``), one paragraph a
+line or wrapped over several (``1. **Recognising** that ...``), sub-paragraphs
+indented with a dash (`` - a. to advance ...``), headings (``## Annex``), tables
+(``| a | b |``) and footnotes as lines that start with their marker
+(``* Presented by ...``, ``[^1]: ...``) wherever a page break left them.  Lines
+come back to paragraphs through :mod:`drafting.text.unwrap`, and the paragraphs
+find their parts through :mod:`drafting.layout`, as a Word draft's do: so the same
+draft typed, pasted or saved in Word imports the same, faults and all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from drafting.errors import TextFormatError
-from drafting.model.document import Document, make_note
-from drafting.model.inference import FORMULA as _FORMULA
-from drafting.model.inference import NOTE_DEF as _NOTE_DEF
-from drafting.model.inference import NUMBER_LINE as _NUMBER_LINE
-from drafting.model.inference import first_operative, guess_style, infer_metadata
-from drafting.model.phrases import leading_phrase
-from drafting.model.provision import Provision
-from drafting.model.styles import STYLES, HouseStyle
+from drafting.layout.build import Built, Options, build
+from drafting.layout.source import (
+    PLAIN,
+    Block,
+    Cell,
+    Format,
+    NoteRef,
+    Piece,
+    SourceParagraph,
+    SourceTable,
+    Span,
+)
+from drafting.layout.structure import Item, lay_out
+from drafting.model.document import Document
+from drafting.model.inference import NOTE_DEF
+from drafting.model.markup import runs_of
+from drafting.model.styles import HouseStyle, get_style
+from drafting.text.lines import Line, Removed
+from drafting.text.unwrap import lines_of_text, unwrap
 
+#: A Markdown footnote: ``[^1]: Resolution 74/20, annex.``
 _MD_NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
-_TOP = re.compile(r"^(\d+|[A-Z]{1,3})\.\s+(\S.*)$")
-_SUB = re.compile(r"^(\s*)[-–•]\s+(\(?[0-9]+[.)]|\(?[a-zA-Z]{1,6}[.)]|\([0-9a-zA-Z]+\))\s+(\S.*)$")
-_CITATION = re.compile(r"^[–—-]\s+(\S.*)$")
+#: A footnote at a page's foot, as a PDF gives it: ``1 See the report ...``.
+_NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: A note mark glued after a word or its punctuation: ``hazards,1`` (not ``CO2``, ``21``).
+_GLUED_DIGITS = re.compile(r"(?<=[a-z.,;:)\]”’\"'])(\d{1,3})(?=[\s.,;:)]|$)")
+#: A Markdown heading: ``## Annex``.
+_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
+#: The dash drafting's text format sets before a sub-paragraph: `` - a. to ...``.
+_SUB_DASH = re.compile(
+    r"^[-–•]\s+(?=\(?[0-9]{1,4}[.)]|\(?[a-zA-Z]{1,6}[.)]|\([0-9a-zA-Z]+\)|[0-9]{1,4}(?:\.[0-9]+)+)"
+)
+#: A bullet typed as a Markdown list item with no number: ``- item``.
+_MD_BULLET = re.compile(r"^[-*+]\s+(?=\S)")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+#: Characters XML cannot hold (a form feed stays: it separates pages).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+#: The width of a typed space, in twips, for the indentation layout reads.
+_SPACE_TWIPS = 120
 
 
 @dataclass
@@ -39,32 +68,11 @@ class ImportResult:
     style: HouseStyle
     style_detected: bool
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Item:
-    line: int
-    kind: str  # citation | recital | paragraph
-    label: str | None
-    text: str
-    subs: list[tuple[int, int, str, str]] = field(
-        default_factory=list
-    )  # (line, indent, label, text)
-
-
-def _strip_md(line: str) -> str:
-    return re.sub(r"^#+\s*", "", line).strip().strip("*").strip()
-
-
-def detect_style(items: list[_Item], subs_labels: list[str]) -> HouseStyle:
-    """Guess the house style from the shape of the numbering."""
-    return guess_style(
-        citations=any(i.kind == "citation" for i in items),
-        lettered_recitals=any(i.kind == "recital" and i.label and i.label.isalpha() for i in items),
-        unnumbered_recitals=any(i.kind == "recital" and i.label is None for i in items),
-        sub_labels=subs_labels,
-        numbered_recitals=any(i.label for i in items if i.kind == "recital"),
-    )
+    #: Why the house style was chosen ("unnumbered preambular paragraphs ..."), when
+    #: it was detected.
+    style_reason: str = ""
+    #: The particulars behind the warnings, one line each.
+    details: list[str] = field(default_factory=list)
 
 
 def read_text(
@@ -76,234 +84,214 @@ def read_text(
     body: str | None = None,
     date: dt.date | None = None,
 ) -> ImportResult:
-    """Build a :class:`Document` from a resolution typed in the seed's text format.
+    """Build a :class:`Document` from a draft typed, pasted or extracted as text.
 
     Raises:
-        TextFormatError: a line fits nowhere, or no paragraph is found; the message
-            gives the line number.
+        TextFormatError: the text is empty.
+        UnknownStyleError: ``style`` names no house style.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    warnings: list[str] = []
-    title_lines: list[str] = []
-    number_line: tuple[str, str, str | None] | None = None
-    formula: str | None = None
-    notes: dict[str, str] = {}
-    note_order: list[str] = []
-    items: list[_Item] = []
-    conclusions: list[tuple[int, str]] = []
-    last_item_line = 0  # the last line that belonged to a paragraph
-    phase = "head"
-
-    def err(n: int, msg: str, hint: str) -> TextFormatError:
-        return TextFormatError(msg, hint=hint, file=source, line=n)
-
-    for n, raw in enumerate(lines, 1):
-        line = raw.rstrip()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        m = _NOTE_DEF.match(stripped) if not line.startswith(" ") else None
-        md = _MD_NOTE_DEF.match(stripped)
-        if m or md:
-            marker, body_text = (m.group(1), m.group(2)) if m else (md.group(1), md.group(2))  # type: ignore[union-attr]
-            if marker in notes and notes[marker] != body_text.strip():
-                raise err(
-                    n,
-                    f"footnote {marker} is defined twice, with different texts",
-                    "keep one definition, or give the second footnote another mark",
-                )
-            if marker in notes:
-                continue
-            notes[marker] = body_text.strip()
-            note_order.append(marker)
-            continue
-        if phase == "head":
-            nl = _NUMBER_LINE.match(stripped)
-            if nl:
-                mk = nl.group(3)
-                if mk and mk.startswith("[^"):
-                    mk = mk[2:-1]
-                number_line = (nl.group(1).upper(), nl.group(2) or "", mk)
-                phase = "formula"
-                continue
-            if _FORMULA.match(stripped) or _TOP.match(stripped):
-                phase = "formula"
-            else:
-                title_lines.append(_strip_md(stripped))
-                continue
-        if phase == "formula":
-            fm = _FORMULA.match(stripped)
-            if fm and not _TOP.match(stripped):
-                formula = stripped
-                phase = "body"
-                continue
-            phase = "body"
-        sm = _SUB.match(line)
-        if sm:
-            if not items or items[-1].kind == "citation":
-                raise err(
-                    n, "a sub-paragraph comes before any paragraph", "put it under its paragraph"
-                )
-            items[-1].subs.append((n, len(sm.group(1)), sm.group(2), sm.group(3)))
-            last_item_line = n
-            continue
-        tm = _TOP.match(stripped)
-        if tm:
-            label = tm.group(1)
-            kind = "recital" if label.isalpha() else "paragraph"
-            items.append(_Item(n, kind, label, tm.group(2)))
-            last_item_line = n
-            continue
-        cm = _CITATION.match(stripped)
-        if cm and not any(i.kind != "citation" for i in items):
-            items.append(_Item(n, "citation", None, cm.group(1)))
-            last_item_line = n
-            continue
-        if conclusions and lines[n - 2].strip():
-            conclusions[-1] = (conclusions[-1][0], f"{conclusions[-1][1]} {stripped}")
-            continue
-        prev = items[-1] if items else None
-        # A line straight after a paragraph's line that does not open a new one is the
-        # same paragraph, wrapped by an e-mail or PDF: join it, whatever the part.
-        wrapped = prev is not None and last_item_line == n - 1 and not _opens_provision(stripped)
-        if (
-            not wrapped
-            and not any(i.kind == "paragraph" for i in items)
-            and not line.startswith(" ")
-        ):
-            # Unnumbered preambular paragraph (UN style).
-            items.append(_Item(n, "recital", None, stripped))
-            last_item_line = n
-            continue
-        if prev is not None and lines[n - 2].strip():
-            if prev.subs:
-                ln, ind, lab, t = prev.subs[-1]
-                prev.subs[-1] = (ln, ind, lab, f"{t} {stripped}")
-            else:
-                prev.text = f"{prev.text} {stripped}"
-            last_item_line = n
-            continue
-        # An unnumbered paragraph after the operative part: the closing words
-        # (AKN conclusions), provided no numbered paragraph follows.
-        conclusions.append((n, stripped))
-
-    last_line = max([it.line for it in items] + [s[0] for it in items for s in it.subs] + [0])
-    for n, text in conclusions:
-        if n < last_line:
-            raise err(
-                n,
-                f"this line belongs to no paragraph: {text[:60]!r}",
-                "number it, or join it to the paragraph above",
-            )
-
-    if not items:
-        raise TextFormatError(
-            "no numbered paragraphs found",
-            file=source,
-            hint="type each paragraph on its own line as '1. text'",
-        )
-
-    # Preambular or operative: NATO PA numbers both in one sequence; the lead
-    # phrase tells them apart.
-    numbered = [i for i in items if i.kind == "paragraph"]
-    if numbered and not any(i.kind == "recital" for i in items):
-        first_op = first_operative([_lead(it.text) for it in numbered])
-        if first_op is None:
-            warnings.append("no operative lead phrase found; every paragraph taken as operative")
-        else:
-            for it in numbered[:first_op]:
-                it.kind = "recital"
-
-    sub_labels = [s[2] for it in items for s in it.subs]
-    detected = style is None
-    house = STYLES[style] if style else detect_style(items, sub_labels)
-    for it in items:
-        if it.kind == "recital" and it.subs:
-            raise err(
-                it.subs[0][0],
-                "a preambular paragraph has sub-paragraphs, which drafting cannot hold yet",
-                "make them part of the paragraph's text",
-            )
-
-    # Metadata: given, else found in the number line and footnotes.
-    # The footnote on the number line says who presented and adopted the text, and
-    # when; other footnotes cite other documents, whose dates are not this one's.
-    title_mark = number_line[2] if number_line else None
-    note_text = notes[title_mark] if title_mark in notes else " ".join(notes.values())
-    meta, meta_warnings = infer_metadata(
-        house,
-        note_text=note_text,
-        title=" ".join(title_lines),
-        number=number or (number_line[1] if number_line else ""),
+    if style is not None:
+        get_style(style)
+    clean, dropped = _CONTROL.subn("", text)
+    warnings = [f"{dropped} control character(s) dropped"] if dropped else []
+    return read_lines(
+        lines_of_text(clean),
+        source=source,
+        style=style,
+        number=number,
         body=body,
         date=date,
+        warnings=warnings,
     )
-    warnings.extend(meta_warnings)
-    doc = Document.new(meta, house, title=" ".join(title_lines))
-    if formula and formula != house.formula:
-        f_el = doc.statement.xpath("//*[local-name()='formula']/*[local-name()='p']")
-        if isinstance(f_el, list) and f_el:
-            f_el[0].text = formula
-    if number_line and number_line[0] != "RESOLUTION":
-        dt_el = doc.statement.xpath("//*[local-name()='docType']")
-        if isinstance(dt_el, list) and dt_el:
-            dt_el[0].text = number_line[0]
-
-    used: set[str] = set()
-    if number_line and number_line[2]:
-        mk = number_line[2]
-        if mk in notes:
-            doc.add_title_note(mk, notes[mk])
-            used.add(mk)
-        else:
-            warnings.append(f"the number line carries the mark {mk} but no footnote defines it")
-
-    emphasis = house.phrase_emphasis
-    for it in items:
-        prov = doc.add(it.kind, _note_refs(it.text, notes), num=it.label)  # type: ignore[arg-type]
-        _add_subs(prov, it.subs, notes, emphasis, err)
-    for _, text in conclusions:
-        doc.add_conclusion(_note_refs(text, notes))
-    _attach_notes(doc, notes, used)
-    for mk in note_order:
-        if mk not in used:
-            if doc.number_line is None:
-                raise TextFormatError(
-                    f"footnote {mk} is referred to nowhere",
-                    file=source,
-                    hint=f"put the mark {mk} after the word the footnote belongs to",
-                )
-            warnings.append(f"footnote {mk} is referred to nowhere; attached to the number line")
-            doc.add_title_note(mk, notes[mk])
-
-    doc.renumber()
-    _typed_vs_sequence(items, doc, warnings)
-    return ImportResult(doc, house, detected, warnings)
 
 
-def _opens_provision(line: str) -> bool:
-    """True when ``line`` reads as the start of a paragraph, not the rest of one:
-    an emphasised lead phrase, a lexicon phrase ("Recalling", "whereas"), a dash."""
-    return bool(re.match(r"\*{1,2}\S", line) or _CITATION.match(line) or leading_phrase(line))
+def read_lines(
+    lines: Sequence[Line],
+    *,
+    source: str = "<text>",
+    style: str | None = None,
+    number: str | None = None,
+    body: str | None = None,
+    date: dt.date | None = None,
+    warnings: Sequence[str] = (),
+) -> ImportResult:
+    """Build a :class:`Document` from the lines of a paste or a PDF (see :func:`read_text`).
+
+    Raises:
+        TextFormatError: the lines hold no text.
+    """
+    blocks, notes, repairs = _blocks(lines)
+    if not any(b.text.strip() for b in blocks) and not notes:
+        raise TextFormatError(
+            "the text is empty", file=source, hint="check that this is the right file"
+        )
+    layout = lay_out(blocks)
+    for mark, para in notes.items():  # Markdown footnotes, defined apart from the text
+        layout.typed_notes.setdefault(
+            mark, Item(para, list(para.pieces), kind="note", typed_mark=mark)
+        )
+    built = build(layout, Options(style=style, number=number, body=body, date=date), _no_notes)
+    return _result(built, [*warnings, *repairs])
 
 
-def _lead(text: str) -> str:
-    m = re.match(r"\s*(\*\*|\*)(.+?)\1", text)
-    return m.group(2) if m else " ".join(text.split()[:3])
+def _result(built: Built, repairs: list[str]) -> ImportResult:
+    return ImportResult(
+        built.document,
+        built.style,
+        built.how != "given",
+        [*repairs, *built.warnings],
+        built.reason,
+        built.details,
+    )
 
 
+def _no_notes(ref: NoteRef) -> tuple[list[Piece], str]:
+    """Text has no notes but the typed ones, which the layout holds."""
+    return [], ""
+
+
+def _blocks(lines: Sequence[Line]) -> tuple[list[Block], dict[str, SourceParagraph], list[str]]:
+    """The paragraphs and tables of ``lines``, the Markdown footnotes, and the repairs.
+
+    Tables (lines of ``|``) are cut out before unwrapping, which would run their rows
+    together; the rest is unwrapped in the stretches between them.
+    """
+    stretches: list[list[Line] | SourceTable] = []
+    for line in lines:
+        if line.text.lstrip().startswith("|") and line.text.rstrip().endswith("|"):
+            last = stretches[-1] if stretches else None
+            if not isinstance(last, SourceTable):
+                last = SourceTable(len(stretches))
+                stretches.append(last)
+            if not _TABLE_RULE.match(line.text.strip()):
+                last.rows.append(_row(line.text, header=not last.rows))
+            continue
+        if not stretches or isinstance(stretches[-1], SourceTable):
+            stretches.append([])
+        stretch = stretches[-1]
+        assert isinstance(stretch, list)
+        stretch.append(line)
+    texts: list[tuple[str, int | None]] = []
+    repairs: list[str] = []
+    removed: list[Removed] = []
+    footnotes: dict[int, tuple[str, str]] = {}  # paragraph -> (mark, words)
+    order: list[tuple[str, int | None] | SourceTable] = []
+    for stretch in stretches:
+        if isinstance(stretch, SourceTable):
+            order.append(stretch)
+            continue
+        done = unwrap(stretch)
+        repairs.extend(done.notes)
+        removed.extend(done.removed)
+        for k, (text, start) in enumerate(zip(done.paragraphs, done.starts, strict=True)):
+            entry = (text, _indent_of(stretch[start]))
+            numbered_note = _NUMBERED_NOTE.match(text) if k in done.note_at else None
+            if numbered_note:  # a footnote at a page's foot: "1 See the report ..."
+                footnotes[len(order)] = (numbered_note.group(1), numbered_note.group(2))
+            texts.append(entry)
+            order.append(entry)
+    kinds: dict[str, list[Removed]] = {}
+    for r in removed:
+        kinds.setdefault(r.kind, []).append(r)
+    for kind, found in kinds.items():
+        shown = sorted({r.text for r in found})[:2]
+        repairs.append(
+            f"{len(found)} {kind}(s) taken out of the text ("
+            + ", ".join(repr(t) for t in shown)
+            + (" ..." if len({r.text for r in found}) > 2 else "")
+            + ")"
+        )
+    marks = _note_marks(t for t, _ in texts)
+    numbered = {mark for mark, _ in footnotes.values()}
+    notes: dict[str, SourceParagraph] = {}
+    blocks: list[Block] = []
+    for n, item in enumerate(order):
+        if isinstance(item, SourceTable):
+            blocks.append(item)
+            continue
+        text, indent = item
+        md = _MD_NOTE_DEF.match(text)
+        if md or n in footnotes:
+            mark, words = (md.group(1), md.group(2)) if md else footnotes[n]
+            notes[mark] = SourceParagraph(n, _pieces(words, marks), None, "", None, 0)
+            continue
+        if numbered:
+            text = _numbered_refs(text, numbered)
+        blocks.append(_paragraph(n, text, indent, marks | numbered))
+    return blocks, notes, repairs
+
+
+def _indent_of(line: Line) -> int | None:
+    """The indent of a line in twips: its position on a PDF page, or its typed spaces."""
+    if line.x0 is not None:
+        return round(line.x0 * 20)
+    return line.indent * _SPACE_TWIPS if line.indent else None
+
+
+def _paragraph(index: int, text: str, indent: int | None, marks: set[str]) -> SourceParagraph:
+    """One paragraph of text as the layout reads a paragraph of a Word body."""
+    outline = None
+    heading = _HEADING.match(text)
+    if heading:
+        outline, text = len(heading.group(1)) - 1, heading.group(2)
+    elif _SUB_DASH.match(text):
+        # drafting's text format: the dash says "sub-paragraph"; the label follows it.
+        text = _SUB_DASH.sub("", text, count=1)
+        indent = max(indent or 0, _SPACE_TWIPS * 2)
+    elif _MD_BULLET.match(text) and not NOTE_DEF.match(text):
+        text = _MD_BULLET.sub("• ", text, count=1)
+    return SourceParagraph(index, _pieces(text, marks), None, "", None, indent, outline=outline)
+
+
+def _note_marks(texts: Iterable[str]) -> set[str]:
+    """The footnote marks the text defines: ``*`` for ``* Presented by ...``, ``1`` for
+    ``[^1]: ...``."""
+    found: set[str] = set()
+    for text in texts:
+        m = NOTE_DEF.match(text) or _MD_NOTE_DEF.match(text)
+        if m:
+            found.add(m.group(1))
+    return found
+
+
+def _pieces(markup: str, marks: set[str]) -> list[Piece]:
+    """Spans and note references of a paragraph of drafting's light markup.
+
+    A defined footnote mark after a word (``495*``, ``works*,``) is a reference to the
+    note; stars that open and close emphasis (``*Recalling*``) are emphasis.
+    """
+    out: list[Piece] = []
+    for run in runs_of(_note_refs(markup, marks)):
+        if run.note is not None:
+            if run.note in marks:
+                out.append(NoteRef("typed", run.note, run.note, True))
+            else:
+                out.append(Span(f"[^{run.note}]", PLAIN))
+            continue
+        fmt = _FORMATS.get(run.marks)
+        if fmt is None:
+            fmt = _FORMATS[run.marks] = Format(
+                b="b" in run.marks,
+                i="i" in run.marks,
+                u="u" in run.marks,
+                sup="sup" in run.marks,
+                sub="sub" in run.marks,
+            )
+        out.append(Span(run.text, fmt))
+    return out
+
+
+_FORMATS: dict[frozenset[str], Format] = {frozenset(): PLAIN}
 _EMPHASIS = re.compile(r"\*\*(?=\S).+?(?<=\S)\*\*|(?<![\w*])\*(?=[^\s*]).*?(?<=[^\s*])\*(?![\w*])")
 
 
-def _note_refs(text: str, notes: dict[str, str]) -> str:
-    """Turn ``word*`` into ``word[^*]`` where ``*`` is a defined footnote mark.
-
-    Stars that open and close emphasis (``*Recalling*``, ``**URGES**``) are left alone.
-    """
-    marks = sorted((k for k in notes if not k[0].isalnum()), key=len, reverse=True)
-    if not marks:
+def _note_refs(text: str, marks: set[str]) -> str:
+    """``word*`` as ``word[^*]`` where ``*`` is a defined footnote mark (a star that
+    opens or closes emphasis is left alone)."""
+    symbols = sorted((k for k in marks if not k[0].isalnum()), key=len, reverse=True)
+    if not symbols or NOTE_DEF.match(text):
         return text
-    alternatives = "|".join(re.escape(m) for m in marks)
+    alternatives = "|".join(re.escape(m) for m in symbols)
     pattern = re.compile(r"(?<=[\w.,;:)\]’'\"])(" + alternatives + r")(?=[\s.,;:]|$)")
     out, pos = [], 0
     for m in _EMPHASIS.finditer(text):
@@ -314,54 +302,21 @@ def _note_refs(text: str, notes: dict[str, str]) -> str:
     return "".join(out)
 
 
-_REF = re.compile(r"\[\^([^\]\s]+)\]")
+def _numbered_refs(text: str, marks: set[str]) -> str:
+    """``hazards,1`` as ``hazards,[^1]`` where 1 is a footnote found at a page's foot:
+    the superscript a PDF reader glues to the word before it."""
+
+    def ref(m: re.Match[str]) -> str:
+        return f"[^{m.group(1)}]" if m.group(1) in marks else m.group(0)
+
+    return _GLUED_DIGITS.sub(ref, text)
 
 
-def _attach_notes(doc: Document, notes: dict[str, str], used: set[str]) -> None:
-    """Replace each ``[^marker]`` left as literal text by its ``authorialNote``."""
-    blocks = [b for p in doc.provisions() for b in p.blocks] + doc.conclusions
-    for block in blocks:
-        while _attach_one(block, notes, used):
-            pass
-
-
-def _attach_one(block: etree._Element, notes: dict[str, str], used: set[str]) -> bool:
-    for node in [block, *block.iterdescendants()]:
-        for slot in ("text", "tail"):
-            value = getattr(node, slot)
-            m = _REF.search(value) if value else None
-            if m is None or m.group(1) not in notes:
-                continue
-            marker = m.group(1)
-            note = make_note(marker, notes[marker])
-            used.add(marker)
-            setattr(node, slot, value[: m.start()] or None)
-            if slot == "text":
-                node.insert(0, note)
-            else:
-                node.addnext(note)
-            note.tail = value[m.end() :] or None
-            return True
-    return False
-
-
-def _add_subs(prov: Provision, subs, notes, emphasis, err) -> None:  # type: ignore[no-untyped-def]
-    stack: list[tuple[int, Provision]] = [(-1, prov)]
-    for line, indent, _label, text in subs:
-        while len(stack) > 1 and indent <= stack[-1][0]:
-            stack.pop()
-        parent = stack[-1][1]
-        if parent.kind in ("recital", "citation"):
-            raise err(line, "sub-paragraph under a preambular paragraph", "check the indentation")
-        child = parent.add_point(_note_refs(text, notes), phrase_tag=emphasis)
-        stack.append((indent, child))
-
-
-def _typed_vs_sequence(items: list[_Item], doc: Document, warnings: list[str]) -> None:
-    tops = doc.top_level
-    for it, prov in zip(items, tops, strict=False):
-        if it.label and prov.number and it.label != prov.number:
-            warnings.append(
-                f"line {it.line}: typed as {it.label}. but it is number {prov.num} in sequence;"
-                " renumbered"
-            )
+def _row(line: str, *, header: bool) -> list[Cell]:
+    """A Markdown table row as cells of one paragraph each."""
+    inner = line.strip()[1:-1]
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+    return [
+        Cell([SourceParagraph(0, _pieces(c, set()), None, "", None, None)], header=header)
+        for c in cells
+    ]

@@ -57,25 +57,31 @@ class Sequence:
         return False
 
 
-def split_runons(paragraphs: list[str], skip: set[int]) -> tuple[list[str], set[int], int]:
+def split_runons(
+    paragraphs: list[str], skip: set[int]
+) -> tuple[list[str], set[int], int, list[int]]:
     """``paragraphs`` with run-on numbered and lettered provisions cut apart.
 
     Paragraphs whose index is in ``skip`` (footnotes) pass unchanged.  Returns the
-    paragraphs, the new indices of the skipped ones, and how many cuts were made.
+    paragraphs, the new indices of the skipped ones, how many cuts were made, and for
+    each paragraph returned the index of the one it was cut from.
     """
     seq = Sequence()
     out: list[str] = []
+    origin: list[int] = []
     kept: set[int] = set()
     cuts = 0
     for n, text in enumerate(paragraphs):
         if n in skip:
             kept.add(len(out))
             out.append(text)
+            origin.append(n)
             continue
         pieces = _split(text, seq)
         cuts += len(pieces) - 1
         out.extend(pieces)
-    return out, kept, cuts
+        origin.extend([n] * len(pieces))
+    return out, kept, cuts, origin
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, str]]:

@@ -57,10 +57,16 @@ def lines_of_text(text: str) -> list[Line]:
         chunks.pop()
     paged = len(chunks) > 1
     return [
-        Line(raw.strip(" \t\n\v"), page=n if paged else 0)
+        Line(raw.strip(" \t\n\v"), page=n if paged else 0, indent=_indent(raw))
         for n, chunk in enumerate(chunks, 1)
         for raw in chunk.split("\n")
     ]
+
+
+def _indent(raw: str) -> int:
+    """The spaces before a line's words, a tab counting four."""
+    lead = raw[: len(raw) - len(raw.lstrip(" \t"))]
+    return lead.count(" ") + 4 * lead.count("\t")
 
 
 @dataclass(frozen=True)
@@ -107,10 +113,13 @@ def unwrap(lines: Sequence[Line]) -> Unwrapped:
     rows = _rows(texts, pages, running, in_notes)
     layout = _layout(lines, rows, size)
 
-    paragraphs, is_note = _segment(rows, lines, texts, notes_by_page, layout, vocab, repairs)
+    paragraphs, is_note, starts = _segment(
+        rows, lines, texts, notes_by_page, layout, vocab, repairs
+    )
     paragraphs = [_tidy(p, repairs) for p in paragraphs]
     notes_at = {n for n, flag in enumerate(is_note) if flag}
-    paragraphs, notes_at, cuts = split_runons(paragraphs, notes_at)
+    paragraphs, notes_at, cuts, origin = split_runons(paragraphs, notes_at)
+    starts = [starts[k] for k in origin]
     repairs.add("paragraphs cut apart from run-on text", cuts)
     paragraphs = _unglue_all(paragraphs, notes_at, vocab, repairs)
 
@@ -120,7 +129,7 @@ def unwrap(lines: Sequence[Line]) -> Unwrapped:
         plain = strip_markup(first).lstrip()
         if plain[:1].islower() and label_at(first) is None:
             notes.append("the text starts in the middle of a paragraph; kept as its own paragraph")
-    return Unwrapped(paragraphs, removed, notes)
+    return Unwrapped(paragraphs, removed, notes, starts, frozenset(notes_at))
 
 
 def _pages(lines: Sequence[Line], texts: Sequence[str], paged: bool) -> list[Page]:
@@ -243,11 +252,13 @@ def _segment(
     layout: _Layout,
     vocab: Vocabulary,
     repairs: Repairs,
-) -> tuple[list[str], list[bool]]:
+) -> tuple[list[str], list[bool], list[int]]:
     out: list[str] = []
     is_note: list[bool] = []
-    pending: list[str] = []
+    starts: list[int] = []  # the first line of each paragraph
+    pending: list[tuple[str, int]] = []
     current: _Text | None = None
+    started = 0
     prev: _Row | None = None
     last_number: int | None = None
     flushed_to = 0  # pages whose footnotes are pending or out
@@ -257,16 +268,20 @@ def _segment(
         if current is not None:
             out.append(current.text())
             is_note.append(False)
+            starts.append(started)
             current = None
-        for note in pending:
+        for note, first in pending:
             out.append(note)
             is_note.append(True)
+            starts.append(first)
         pending.clear()
 
     def take_notes(upto: int) -> None:
         nonlocal flushed_to
         for n in range(flushed_to, upto):
-            pending.extend(_note_text(note, texts, vocab, repairs) for note in notes_by_page[n])
+            pending.extend(
+                (_note_text(note, texts, vocab, repairs), note[0]) for note in notes_by_page[n]
+            )
         flushed_to = max(flushed_to, upto)
 
     for row in rows:
@@ -280,13 +295,14 @@ def _segment(
         else:
             flush()
             current = _Text(row.text)
+            started = row.index
             label = label_at(row.text)
             if label is not None and label.kind == "number":
                 last_number = int(label.value)
         prev = row
     take_notes(len(notes_by_page))
     flush()
-    return out, is_note
+    return out, is_note, starts
 
 
 def _breaks(

@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from drafting.model.phrases import OPERATIVE, PREAMBULAR
-from drafting.text.cues import ADVERBS, strip_markup
+from drafting.model.phrases import ADVERBS, OPERATIVE, PREAMBULAR
+from drafting.text.cues import strip_markup
 
 _LIGATURES = {
     "\ufb00": "ff",

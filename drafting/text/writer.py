@@ -2,6 +2,10 @@
 
 Footnotes are written once, at the end, after their marks: a footnote belongs
 to its mark, not to wherever a page break happened to put it in the source.
+What a resolution seldom holds is written as Markdown writes it, so that the text
+reads back the same (:mod:`drafting.text.reader`): headings as ``## Annex``, tables
+as ``| a | b |`` rows, and unnumbered text, further blocks of a provision's words
+and its closing words as paragraphs of their own, set off by blank lines.
 """
 
 from __future__ import annotations
@@ -19,52 +23,114 @@ def _note_mark(note: etree._Element) -> str:
     return marker if marker and not marker[0].isalnum() else f"[^{marker}]"
 
 
-def _line(p: Provision, emphasis_ok: bool) -> str:
-    text = " ".join(render_markup(b, _note_mark) for b in p.blocks)
+def _markup(block: etree._Element) -> str:
+    return render_markup(block, _note_mark)
+
+
+def _line(p: Provision, text: str) -> str:
     if p.kind == "citation":
         return f"– {text}"
     if p.level == 0:
         return f"{p.num} {text}" if p.num else text
     indent = " " + "  " * (p.level - 1)
+    if p.kind == "hcontainer":
+        return f"{indent}  {p.num} {text}" if p.num else f"{indent}  {text}"
     return f"{indent}- {p.num} {text}"
+
+
+def _table(table: etree._Element) -> list[str]:
+    """A table as Markdown rows: a header row (empty when the table has none), its rule,
+    then the other rows; a cell's blocks joined by spaces, its pipes escaped."""
+    rows: list[tuple[bool, list[str]]] = []
+    for tr in table:
+        if local_name(tr.tag) != "tr":
+            continue
+        cells = [c for c in tr if local_name(c.tag) in ("td", "th")]
+        texts = [
+            " ".join(_markup(b) for b in c if local_name(b.tag) == "p").replace("|", "\\|")
+            for c in cells
+        ]
+        header = bool(cells) and all(local_name(c.tag) == "th" for c in cells)
+        rows.append((header, texts))
+    width = max((len(t) for _, t in rows), default=1) or 1
+    if not rows or not rows[0][0]:
+        rows.insert(0, (True, [""] * width))
+    out = []
+    for n, (_, texts) in enumerate(rows):
+        texts = texts + [""] * (width - len(texts))
+        out.append("| " + " | ".join(texts) + " |")
+        if n == 0:
+            out.append("|" + "---|" * width)
+    return out
 
 
 def _write_provision(p: Provision, out: list[str]) -> None:
     """``p``, its sub-paragraphs, then its closing words (AKN wrapUp), in reading order."""
-    out.append(_line(p, True))
+    if p.kind == "hcontainer" and p.name == "heading":
+        heading = " ".join(_markup(b) for b in p.blocks)
+        out += ["", f"## {p.num} {heading}" if p.num else f"## {heading}", ""]
+        return
+    table = p.table
+    if table is not None:
+        if p.num:
+            out.append(p.num)
+        out += ["", *_table(table), ""]
+        return
+    blocks = p.blocks
+    if p.kind == "hcontainer":
+        out.append("")
+    out.append(_line(p, _markup(blocks[0]) if blocks else ""))
+    indent = " " * (p.level + 1)
+    for block in blocks[1:]:  # further blocks of its words, each a paragraph of its own
+        out += ["", indent + _markup(block), ""]
     for child in p.children:
         _write_provision(child, out)
-    out.extend(" " * (p.level + 1) + render_markup(b, _note_mark) for b in p.wrap_up_blocks)
+    wrap_up = p.wrap_up_blocks
+    for block in wrap_up:
+        out += ["", indent + _markup(block), ""]
+
+
+def _preface(doc: Document, out: list[str]) -> None:
+    """The preface in its own order: the title, the number line, the lines of the head."""
+    preface = doc.statement.child("preface")
+    line = doc.number_line
+    for el in preface if preface is not None else ():
+        name = local_name(el.tag)
+        if name == "longTitle":
+            if doc.title:
+                out += [" ".join(_markup(p) for p in el.iter() if local_name(p.tag) == "p"), ""]
+        elif el is line:
+            parts = []
+            for child in line.iter():
+                kind = local_name(child.tag)
+                if kind == "docType":
+                    parts.append((child.text or "").strip())
+                elif kind == "docNumber":
+                    parts.append(" " + (child.text or "").strip())
+                elif kind == "authorialNote":
+                    parts.append(_note_mark(child))
+            out += ["".join(parts).strip(), ""]
+        elif name == "p":
+            out += [_markup(el), ""]
+        elif name == "table":
+            out += [*_table(el), ""]
 
 
 def write_text(doc: Document) -> str:
     """The document in the seed's text format (also valid Markdown)."""
     out: list[str] = []
-    if doc.title:
-        out += [doc.title, ""]
-    line = doc.number_line
-    if line is not None:
-        parts = []
-        for child in line.iter():
-            name = local_name(child.tag)
-            if name == "docType":
-                parts.append((child.text or "").strip())
-            elif name == "docNumber":
-                parts.append(" " + (child.text or "").strip())
-            elif name == "authorialNote":
-                parts.append(_note_mark(child))
-        out += ["".join(parts).strip(), ""]
+    _preface(doc, out)
     if doc.formula:
         out += [doc.formula, ""]
     previous_unnumbered = False
     for top in doc.top_level:
-        unnumbered = top.num is None
+        unnumbered = top.num is None and top.kind != "hcontainer"
         if unnumbered and previous_unnumbered:
             out.append("")  # unnumbered paragraphs are told apart by the blank line
         previous_unnumbered = unnumbered
         _write_provision(top, out)
     for block in doc.conclusions:
-        out += ["", render_markup(block, _note_mark)]
+        out += ["", _markup(block)]
     notes = doc.notes
     if notes:
         out.append("")
@@ -76,4 +142,7 @@ def write_text(doc: Document) -> str:
             if entry not in written:  # one note cited at two places is printed once
                 written.add(entry)
                 out.append(entry)
-    return "\n".join(out) + "\n"
+    text = "\n".join(out)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip("\n") + "\n"
