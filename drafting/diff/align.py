@@ -24,7 +24,7 @@ from sys import intern
 
 from lxml import etree
 
-from drafting.akn.ns import XPATH_NS
+from drafting.akn.ns import XPATH_NS, q
 from drafting.diff.lcs import LcsIndex
 from drafting.diff.records import Change, ChangeKind, Run, Side, Slot, SlotRole, Subject, WordOp
 from drafting.diff.words import Codes, RunCache, block_runs, blocks_runs, diff_runs, words
@@ -39,6 +39,7 @@ SIMILAR_SAME_PLACE = 0.3
 #: Above this many candidate pairs, compare each provision with its neighbours only.
 _FULL_MATRIX = 40_000
 _WINDOW = 60
+_HCONTAINER = q("hcontainer")
 
 
 @dataclass(eq=False, slots=True)
@@ -57,6 +58,7 @@ class Node:
     partner: Node | None = None
     moved: bool = False
     _words: list[str] | None = None
+    name: str | None = None  # an hcontainer's kind: heading, table, unnumbered
 
     @property
     def words(self) -> list[str]:
@@ -66,7 +68,7 @@ class Node:
 
     def side(self) -> Side:
         parent = self.parent.eid if self.parent else None
-        return Side(self.eid, self.wid, self.num, self.ref, parent, self.index)
+        return Side(self.eid, self.wid, self.num, self.ref, parent, self.index, self.name)
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -108,8 +110,10 @@ def build_tree(doc: Document, cache: RunCache | None = None) -> list[Node]:
     counters: dict[str, int] = defaultdict(int)
     for p in doc.top_level:
         kind = p.kind
-        top.append(_node(p.element, kind, None, counters[kind], cache, values))
-        counters[kind] += 1
+        # Unnumbered blocks count among their own kind: "table 2" is the second table.
+        key = kind if kind != "hcontainer" else f"{kind}:{p.name}"
+        top.append(_node(p.element, kind, None, counters[key], cache, values))
+        counters[key] += 1
     return top
 
 
@@ -146,8 +150,13 @@ def _node(
     if wid is not None:
         wid = eid if wid == eid else intern(wid)
     n = Node(kind, eid, wid, num, ref, blocks_runs(blocks, cache), parent, index)
-    if children:  # sub-paragraphs are <point>s
-        n.children = [_node(c, "point", n, i, cache, values) for i, c in enumerate(children)]
+    if kind == "hcontainer":
+        n.name = el.get("name")
+    if children:  # sub-paragraphs are <point>s, and unnumbered blocks among them
+        n.children = [
+            _node(c, "hcontainer" if c.tag == _HCONTAINER else "point", n, i, cache, values)
+            for i, c in enumerate(children)
+        ]
     return n
 
 
@@ -326,9 +335,11 @@ def mark_moves(new_top: list[Node]) -> None:
             if k not in keep:
                 n.moved = True
 
-    by_subject: dict[str, list[Node]] = defaultdict(list)
+    # Top-level indices count within a kind (and an unnumbered block's name): see
+    # build_tree.
+    by_subject: dict[tuple[str, str | None], list[Node]] = defaultdict(list)
     for t in new_top:
-        by_subject[t.subject].append(t)
+        by_subject[t.subject, t.name].append(t)
     for siblings in by_subject.values():
         group(siblings, None)
     for n in walk_all(new_top):

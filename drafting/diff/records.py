@@ -92,7 +92,9 @@ class Side:
     """Where a provision stands in one version: identity, number and place in the tree.
 
     ``parent`` is the eId of the provision it is a sub-paragraph of (None at the top
-    level); ``index`` its 0-based position among its siblings.
+    level); ``index`` its 0-based position among its siblings.  ``name`` is an
+    unnumbered block's kind (``heading``, ``table``, ``unnumbered``), which the views
+    need to show it as the draft does; None for a provision.
     """
 
     eid: str | None
@@ -101,9 +103,10 @@ class Side:
     ref: str | None
     parent: str | None
     index: int
+    name: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "eId": self.eid,
             "wId": self.wid,
             "num": self.num,
@@ -111,6 +114,9 @@ class Side:
             "parent": self.parent,
             "index": self.index,
         }
+        if self.name is not None:
+            out["name"] = self.name
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +175,8 @@ class Change:
         name = names.get(self.subject, self.subject)
         if self.subject in ("title", "formula"):
             return name
+        if self.subject == "hcontainer":
+            return self._block_label()
         old_ref = self.old.ref if self.old else None
         new_ref = self.new.ref if self.new else None
         if old_ref and new_ref and old_ref != new_ref and not ignore_numbering:
@@ -185,6 +193,19 @@ class Change:
                 else (f"{name} {side.index + 1}")
             )
         return f"{name} {side.eid}"
+
+    def _block_label(self) -> str:
+        """An unnumbered block named as a reader finds it: a heading by its words, a
+        table or unnumbered text by its place among its kind (``table 2``)."""
+        side = self.new or self.old
+        assert side is not None
+        if side.name == "heading":
+            words = " ".join((self.old_text if self.old else self.new_text).split())
+            return f"heading “{words[:57] + '…' if len(words) > 60 else words}”"
+        noun = "table" if side.name == "table" else "unnumbered text"
+        if side.parent is not None:
+            return f"{noun} in {side.parent}"
+        return f"{noun} {side.index + 1}"
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

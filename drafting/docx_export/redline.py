@@ -37,7 +37,12 @@ STYLE_NAMES: dict[str, str] = {
     "paragraph": "Operative Paragraph",
     "point": "Sub-paragraph",
     "point2": "Sub-sub-paragraph",
+    "heading": S.HEADING,
+    "unnumbered": S.UNNUMBERED,
+    "table": S.TABLE_TEXT,
 }
+#: Styles of the blocks that are not numbered provisions: set flush, no hanging label.
+_FLUSH = frozenset({"title", "formula", "heading", "unnumbered", "table"})
 _MARK_PROPS = {"b": "w:b", "i": "w:i", "u": "w:u", "sup": "w:vertAlign", "sub": "w:vertAlign"}
 Revision = str  # "ins" | "del" | "moveFrom" | "moveTo" | ""
 
@@ -59,6 +64,9 @@ def _style_key(change: Change) -> str:
     if change.subject == "point":
         depth = side.ref.count("(") if side.ref else 1
         return "point2" if depth >= 2 else "point"
+    if change.subject == "hcontainer":
+        # A table's rows come out as paragraphs of table text: its words are what changed.
+        return side.name if side.name in ("heading", "table") else "unnumbered"
     return change.subject
 
 
@@ -214,12 +222,12 @@ def _ensure_styles(word: docx.document.Document) -> dict[str, str]:
             assert isinstance(style, ParagraphStyle)
             style.base_style = word.styles["Normal"]
             fmt = style.paragraph_format
-            if key == "title":
+            if key in ("title", "heading"):
                 style.font.bold = True
-                style.font.size = Pt(13)
+                style.font.size = Pt(13) if key == "title" else None
             depth = {"point": 1, "point2": 2}.get(key, 0)
-            fmt.left_indent = Cm(1.0 * (depth + 1)) if key not in ("title", "formula") else None
-            fmt.first_line_indent = Cm(-1.0) if key not in ("title", "formula") else None
+            fmt.left_indent = Cm(1.0 * (depth + 1)) if key not in _FLUSH else None
+            fmt.first_line_indent = Cm(-1.0) if key not in _FLUSH else None
             fmt.space_after = Pt(6)
         ids[key] = str(style.style_id)
     return ids
