@@ -13,6 +13,7 @@ restarts when a higher level appears (unless ``w:lvlRestart`` says otherwise).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -150,9 +151,20 @@ class Numbering:
                 self.nums[nid] = num
         self._values: dict[str, list[int | None]] = {}
         self._seen: set[str] = set()
+        # Definitions never change once read; a long list asks for the same ten levels
+        # at every paragraph (the restarts below), so they are looked up once.
+        self._level_cache: dict[tuple[str, int], LevelDef | None] = {}
+        self._abstract_cache: dict[str, str | None] = {}
 
     def _abstract(self, num_id: str) -> str | None:
         """The abstract list ``num_id`` counts in, following numbering-style links."""
+        try:
+            return self._abstract_cache[num_id]
+        except KeyError:
+            found = self._abstract_cache[num_id] = self._find_abstract(num_id)
+            return found
+
+    def _find_abstract(self, num_id: str) -> str | None:
         num = self.nums.get(num_id)
         if num is None:
             return None
@@ -170,6 +182,14 @@ class Numbering:
 
     def level(self, num_id: str, ilvl: int) -> LevelDef | None:
         """The definition of level ``ilvl`` as list ``num_id`` displays it."""
+        key = (num_id, ilvl)
+        try:
+            return self._level_cache[key]
+        except KeyError:
+            found = self._level_cache[key] = self._find_level(num_id, ilvl)
+            return found
+
+    def _find_level(self, num_id: str, ilvl: int) -> LevelDef | None:
         aid = self._abstract(num_id)
         if aid is None:
             return None
@@ -227,7 +247,7 @@ class Numbering:
             fmt=lvl.fmt,
             value=values[ilvl] or 0,
             indent=lvl.indent,
-            pattern=re.sub(r"%[1-9]", "{}", lvl.text),
+            pattern=_pattern(lvl.text),
         )
 
     def _render(self, num_id: str, lvl: LevelDef, values: list[int | None]) -> str:
@@ -244,6 +264,12 @@ class Numbering:
             return render_value(v or 0, fmt)
 
         return re.sub(r"%([1-9])", sub, lvl.text)
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(text: str) -> str:
+    """A level's text (``%1.%2.``) as a label pattern (``{}.{}.``)."""
+    return re.sub(r"%[1-9]", "{}", text)
 
 
 def render_value(n: int, fmt: str) -> str:

@@ -577,13 +577,31 @@ def _has_note(p: SourceParagraph) -> bool:
     return any(isinstance(x, NoteRef) for x in p.pieces)
 
 
+def _opening(pieces: list[Piece], size: int = 120) -> str:
+    """The first words of ``pieces``, enough for a lead phrase (``leading_phrase``
+    reads 80 characters): joining a long paragraph's every span for them was a
+    measurable part of a large report's import."""
+    out: list[str] = []
+    n = 0
+    for p in pieces:
+        if isinstance(p, Span):
+            if not out and not p.text.strip():
+                continue
+            text = p.text.lstrip() if not out else p.text
+            out.append(text)
+            n += len(text)
+            if n >= size:
+                break
+    return "".join(out)
+
+
 def _lead_phrase(pieces: list[Piece]) -> bool:
     """True when the words open with a lead phrase of the lexicon, emphasised or not,
     or with an emphasised phrase that reads as one."""
     from drafting.layout.inline import lead_words
     from drafting.model.phrases import classify, leading_phrase
 
-    if leading_phrase(plain_text(pieces).lstrip()) is not None:
+    if leading_phrase(_opening(pieces)) is not None:
         return True
     first = next((p for p in pieces if isinstance(p, Span) and p.text.strip()), None)
     emphasised = first is not None and (first.fmt.b or first.fmt.i)

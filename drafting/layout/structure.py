@@ -77,7 +77,10 @@ _CITATION_WORDS = re.compile(r"^\s*(?:[–—-]\s+)?having regard", re.IGNORECAS
 #: "Committee: Third Committee", "Sponsors: ...": a line of the head, not the title.
 _HEAD_FIELD = re.compile(r"^[A-Z][A-Za-z'’./()-]*(?: [A-Za-z'’./()-]+){0,5}:\s+\S")
 _TOLERANCE = 60  # twips: indentation differences smaller than this are noise
-_CUT_OFF = re.compile(r"[^\W_]\s*$")  # ends on a letter or digit: a sentence cut short
+#: A letter or digit: a paragraph ending on one is a sentence cut short.  Matched on the
+#: last character alone; searched from the end of a long paragraph, it cost a tenth of
+#: a large report's import.
+_CUT_OFF = re.compile(r"[^\W_]")
 #: What follows an author's initial in a list of sources: a surname, other authors, a year.
 _AUTHOR = re.compile(
     r"^[A-Z][\w'’-]+(?:,? (?:and |& )?[A-Z]\.(?: ?[A-Z]\.)* ?[A-Z][\w'’-]+)*,? \(?(?:1[89]|20)\d\d"
@@ -770,7 +773,7 @@ def _runs_on(prev: Item, it: Item) -> bool:
     if it.para.outline is not None:
         return False
     text, before = it.text.strip(), prev.text.rstrip()
-    if not text or not before or not _CUT_OFF.search(before):
+    if not text or not before or not _CUT_OFF.match(before[-1]):
         return False
     if _typed_start(it.text) or _DASH.match(it.text) or _BULLET.match(it.text):
         return False

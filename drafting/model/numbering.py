@@ -131,21 +131,26 @@ def _sequence_label(shown: str | None) -> bool:
 class _Ids:
     """eIds handed out among one set of siblings, so that none is given twice."""
 
-    __slots__ = ("taken",)
+    __slots__ = ("suffix", "taken")
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        #: The next suffix to try for each eId given more than once: a report whose
+        #: every section restarts its list at 1 asks for para_1 hundreds of times, and
+        #: counting up from -2 each time made the walk quadratic.
+        self.suffix: dict[str, int] = {}
 
     def unique(self, eid: str) -> str:
         if eid not in self.taken:
             self.taken.add(eid)
             return eid
-        k = 2
+        k = self.suffix.get(eid, 2)
         while f"{eid}-{k}" in self.taken:
             k += 1
-        eid = f"{eid}-{k}"
-        self.taken.add(eid)
-        return eid
+        self.suffix[eid] = k + 1
+        out = f"{eid}-{k}"
+        self.taken.add(out)
+        return out
 
 
 class _Pass:
