@@ -7,6 +7,7 @@ listings, and writes every output atomically and only when all of them are ready
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -130,12 +131,14 @@ def amend_files(
     *,
     votes: str | Path | None = None,
     report: str | Path | None = None,
+    date: dt.date | None = None,
     force: bool = False,
 ) -> Amended:
     """Apply the adopted amendments to ``draft`` and write the amended text (and report).
 
     All or nothing: every output is rendered before any is written, and nothing is
-    written when an adopted amendment cannot be applied.
+    written when an adopted amendment cannot be applied.  The amended text is a new
+    expression of the resolution dated ``date``, the day of the vote (today if None).
 
     Raises:
         AmendmentApplicationError: an adopted amendment cannot be applied.
@@ -162,6 +165,7 @@ def amend_files(
         load_document(draft),
         read_amendment_files(amendment_files),
         votes=read_votes(votes) if votes else None,
+        date=date,
     )
     # apply_amendments has just validated the amended tree (all or nothing).
     data = render(amended.document, Path(output).suffix.lower(), validated=True)

@@ -511,6 +511,12 @@ def amendments_export_cmd(
     type=FILE,
     help="Write what became of each amendment (.json or .md).",
 )
+@click.option(
+    "--date",
+    "vote_date",
+    metavar="YYYY-MM-DD",
+    help="The day of the vote, which dates the amended text; default today.",
+)
 @click.option("--force", is_flag=True, help="Replace the outputs if they exist.")
 @handle_errors
 def amend_cmd(
@@ -519,6 +525,7 @@ def amend_cmd(
     output: Path,
     votes: Path | None,
     report: Path | None,
+    vote_date: str | None,
     force: bool,
 ) -> None:
     """Apply the adopted amendments to DRAFT in voting order, renumber, and write the
@@ -531,7 +538,15 @@ def amend_cmd(
     """
     from drafting.amending import amend_files
 
-    amended = amend_files(draft, amendment_files, output, votes=votes, report=report, force=force)
+    amended = amend_files(
+        draft,
+        amendment_files,
+        output,
+        votes=votes,
+        report=report,
+        date=_parse_date(vote_date),
+        force=force,
+    )
     click.echo(f"wrote {output}: {amended.summary()}", err=True)
     for o in amended.outcomes:
         if o.outcome == "fell":

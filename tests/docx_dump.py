@@ -26,6 +26,11 @@ def part(data: bytes, name: str) -> etree._Element | None:
         return parse_foreign(z.read(name), name).getroot()
 
 
+def _parts_named(data: bytes, prefix: str) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return sorted(n for n in z.namelist() if n.startswith(prefix) and n.endswith(".xml"))
+
+
 def word_text(el: etree._Element) -> str:
     """The text Word shows for ``el``: ``w:t`` text, ``w:tab`` as a tab, ``w:br`` as a newline."""
     out = []
@@ -88,6 +93,12 @@ def dump(data: bytes) -> str:
             )
             assert abstract is not None
             out += [_pretty(num), _pretty(abstract)]
+    for kind in ("header", "footer"):
+        for name in _parts_named(data, f"word/{kind}"):
+            el = part(data, name)
+            if el is not None and word_text(el).strip():
+                out.append(f"== {name} ==")
+                out.append(_pretty(el))
     out.append("== docProps/custom.xml ==")
     out += [f"{k} = {v}" for k, v in custom_properties(data).items()]
     core = part(data, "docProps/core.xml")

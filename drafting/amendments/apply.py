@@ -48,6 +48,7 @@ from drafting.amendments.resolve import (
 from drafting.amendments.voting import provision_order, voting_order
 from drafting.model.document import Document
 from drafting.model.markup import fill_block
+from drafting.model.metadata import date_expression
 from drafting.model.provision import PROVISION_TAGS, Provision, new_provision_element
 
 
@@ -626,4 +627,6 @@ def _record(
             lst.append(eid)
     if analysis is not None and len(analysis) == 0:
         meta.remove(analysis)
+    # The text after the vote is a new version of the resolution, dated by the vote.
+    date_expression(meta, date, "amendment")
     return {k: tuple(v) for k, v in changed.items()}

@@ -315,3 +315,59 @@ def add_list(
         numbering.append(abstract)
     num = numbering.add_num(abstract_id)
     return int(num.numId)
+
+
+def _field_runs(paragraph: etree._Element, instruction: str, shown: str) -> None:
+    """A complex field (``PAGE``) as Word writes one: begin, code, separate, result, end.
+
+    The result text is what a reader without field updating (a preview, a converter)
+    shows; Word and LibreOffice recompute it on every page.
+    """
+    for part, value in (("begin", ""), ("code", instruction), ("separate", ""), ("result", shown)):
+        run = append_run(paragraph)
+        if part == "code":
+            code = etree.SubElement(run, qn("w:instrText"))
+            code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            code.text = f" {instruction} "
+        elif part == "result":
+            append_text(run, value)
+        else:
+            etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), part)
+    etree.SubElement(append_run(paragraph), qn("w:fldChar")).set(qn("w:fldCharType"), "end")
+
+
+def _has_content(part_element: etree._Element) -> bool:
+    texts = "".join(t.text or "" for t in part_element.iter(qn("w:t")))
+    return bool(texts.strip()) or any(
+        True for _ in part_element.iter(qn("w:fldSimple"), qn("w:instrText"))
+    )
+
+
+def add_page_numbers(word: WordDocument, reference: str = "", reference_in: str = "") -> None:
+    """Page numbers, centred in the footer of every section, and the document's
+    reference (``Resolution 495``) in the header or footer where the house style
+    prints it.
+
+    A template's own header or footer is the secretariat's and is left as it is; only
+    an empty one gets the page number (a printed paper without page numbers cannot be
+    discussed paragraph by page).
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for k, section in enumerate(word.sections):
+        footer = section.footer
+        if k and footer.is_linked_to_previous:
+            continue  # a later section shows the first one's footer
+        if not _has_content(footer._element):
+            para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p = para._p
+            if reference and reference_in == "footer":
+                append_text(append_run(p), f"{reference} – ")
+            _field_runs(p, "PAGE", "1")
+        if reference and reference_in == "header":
+            header = section.header
+            if not _has_content(header._element):
+                para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                append_text(append_run(para._p), reference)

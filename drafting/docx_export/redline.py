@@ -24,6 +24,7 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from drafting.diff.records import Change, DiffResult, OpKind, Run, Slot, WordOp
+from drafting.docx_export import ooxml
 from drafting.docx_export import styles as S
 
 AUTHOR = "drafting"
@@ -273,6 +274,7 @@ def redline_docx(
         w.move_range(open_range[0], False, "", open_range[1])
     if section is not None:
         body.append(section)
+    ooxml.add_page_numbers(word)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()

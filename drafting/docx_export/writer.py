@@ -674,6 +674,8 @@ def build_word(
         body.append(section)
     ooxml.attach_footnotes(word, b.footnotes.notes)
     _properties(word, doc)
+    style = doc.house_style
+    ooxml.add_page_numbers(word, style.running_reference(doc.metadata.number), style.reference_in)
     return word
 
 

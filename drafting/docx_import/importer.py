@@ -152,6 +152,46 @@ def _raw_count(body: etree._Element, notes: dict[str, dict[str, etree._Element]]
     return total + count("".join(texts))
 
 
+#: Fields whose result is the page's own number, not words of the document.
+_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
+
+
+def _margin_text(p: etree._Element) -> str:
+    """The words of a header or footer paragraph, page-number fields left out: a
+    footer holding only "1" (its PAGE field's last result) is not text to report."""
+    out: list[str] = []
+    depth_codes: list[str] = []  # the instruction of each open complex field
+    in_result: list[bool] = []
+    for el in p.iter(w("t"), w("instrText"), w("fldChar"), w("fldSimple")):
+        tag = el.tag
+        if tag == w("fldChar"):
+            kind = el.get(w("fldCharType"))
+            if kind == "begin":
+                depth_codes.append("")
+                in_result.append(False)
+            elif kind == "separate" and in_result:
+                in_result[-1] = True
+            elif kind == "end" and depth_codes:
+                depth_codes.pop()
+                in_result.pop()
+        elif tag == w("instrText"):
+            if depth_codes:
+                depth_codes[-1] += el.text or ""
+        elif tag == w("t"):
+            simple = next(el.iterancestors(w("fldSimple")), None)
+            if simple is not None and _field_name(simple.get(w("instr")) or "") in _PAGE_FIELDS:
+                continue
+            if depth_codes and in_result[-1] and _field_name(depth_codes[-1]) in _PAGE_FIELDS:
+                continue
+            out.append(el.text or "")
+    return "".join(out)
+
+
+def _field_name(instruction: str) -> str:
+    words = instruction.split()
+    return words[0].upper() if words else ""
+
+
 def _margins(pkg: Package, body: etree._Element, reader: BodyReader) -> None:
     """List the text of headers and footers: not the resolution, but not to vanish unseen."""
     rels = pkg.rels(pkg.main)
@@ -165,9 +205,7 @@ def _margins(pkg: Package, body: etree._Element, reader: BodyReader) -> None:
             root = pkg.xml(rel.target)
             if root is None:
                 continue
-            lines = [
-                "".join(t.text or "" for t in p.iter(w("t"))).strip() for p in root.iter(w("p"))
-            ]
+            lines = [_margin_text(p).strip() for p in root.iter(w("p"))]
             text = " / ".join(x for x in lines if x)
             if text:
                 which = ref.get(w("type")) or "default"

@@ -69,6 +69,11 @@ class Metadata:
     rapporteur: str | None = None
     language: str = "eng"
     events: tuple[Event, ...] = field(default_factory=tuple)
+    #: The date of this version of the text when it is not the work's: an amended
+    #: text is a new expression, dated by the vote (``expression_date_name`` says
+    #: what happened then, e.g. ``amendment``).
+    expression_date: dt.date | None = None
+    expression_date_name: str = ""
 
     @property
     def work_uri(self) -> str:
@@ -82,7 +87,7 @@ class Metadata:
     @property
     def expression_uri(self) -> str:
         """FRBR Expression URI: the work in a language at a date."""
-        return f"{self.work_uri}/{self.language}@{self.date.isoformat()}"
+        return expression_uri(self.work_uri, self.language, self.expression_date or self.date)
 
     @property
     def language_tag(self) -> str:
@@ -105,6 +110,53 @@ class Metadata:
     def with_changes(self, **changes: object) -> Metadata:
         """A copy with the given fields replaced."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def expression_uri(work_uri: str, language: str, date: dt.date) -> str:
+    """The FRBR Expression URI of ``work_uri`` in ``language`` as it stood on ``date``."""
+    return f"{work_uri}/{language}@{date.isoformat()}"
+
+
+def date_expression(meta: AknElement, date: dt.date, name: str) -> None:
+    """Make the text ``meta`` describes a new expression of its work, dated ``date``
+    (an amended text, dated by the vote): its FRBRExpression and FRBRManifestation are
+    renamed and redated, and a lifecycle event records the date.
+
+    The work, and the ``original`` reference to the draft's expression, stay as they
+    are: the amended text is the same resolution, in a later version.
+    """
+    ident = meta.child("identification")
+    if ident is None:
+        return
+    work = _xp1(ident, "a:FRBRWork/a:FRBRuri/@value") or ""
+    language = _xp1(ident, "a:FRBRExpression/a:FRBRlanguage/@language") or "eng"
+    uri = expression_uri(work, language, date)
+    d = date.isoformat()
+    values = {
+        "a:FRBRExpression/a:FRBRthis": ("value", f"{uri}/!main"),
+        "a:FRBRExpression/a:FRBRuri": ("value", uri),
+        "a:FRBRManifestation/a:FRBRthis": ("value", f"{uri}/!main.xml"),
+        "a:FRBRManifestation/a:FRBRuri": ("value", f"{uri}.akn"),
+        "a:FRBRManifestation/a:FRBRdate": ("date", d),
+    }
+    for path, (attr, value) in values.items():
+        for el in ident.xpath(path, namespaces=XPATH_NS):
+            assert isinstance(el, etree._Element)
+            el.set(attr, value)
+    for el in ident.xpath("a:FRBRExpression/a:FRBRdate", namespaces=XPATH_NS):
+        assert isinstance(el, etree._Element)
+        el.set("date", d)
+        el.set("name", name)
+    life = meta.child("lifecycle")
+    if life is None or life.xpath(f"a:eventRef[@date='{d}']", namespaces=XPATH_NS):
+        return  # an event (the amendments applied) already dates this version
+    ids = life.xpath("a:eventRef/@eId", namespaces=XPATH_NS)
+    taken = {str(v) for v in ids} if isinstance(ids, list) else set()
+    k = len(taken) + 1
+    while f"evt_{k}" in taken:
+        k += 1
+    attrs = {"eId": f"evt_{k}", "date": d, "source": "#original", "type": "amendment"}
+    sub(life, "eventRef", attrs)
 
 
 def add_expression(
@@ -158,8 +210,8 @@ def build_meta(md: Metadata, house_style: str) -> AknElement:
     add_expression(
         ident,
         md.expression_uri,
-        date=d,
-        date_name=md.date_name,
+        date=(md.expression_date or md.date).isoformat(),
+        date_name=md.expression_date_name or md.date_name,
         author=(f"#{md.body_eid}", "#author"),
         language=md.language,
         editor=f"#{md.secretariat_eid}",
@@ -328,6 +380,13 @@ def read_meta(meta: etree._Element) -> Metadata:
                 outcome=(step.get("outcome") or "").lstrip("#") or None,
             )
         )
+    expression_name = _xp1(meta, "a:identification/a:FRBRExpression/a:FRBRdate/@name")
+    try:
+        expression_date: dt.date | None = dt.date.fromisoformat(
+            (_xp1(meta, "a:identification/a:FRBRExpression/a:FRBRdate/@date") or "")[:10]
+        )
+    except ValueError:
+        expression_date = None
     return Metadata(
         number=_xp1(meta, "a:identification/a:FRBRWork/a:FRBRnumber/@value") or "",
         body=body,
@@ -339,6 +398,8 @@ def read_meta(meta: etree._Element) -> Metadata:
         rapporteur=rapporteur,
         language=_xp1(meta, "a:identification/a:FRBRExpression/a:FRBRlanguage/@language") or "eng",
         events=tuple(events),
+        expression_date=expression_date if expression_date != date else None,
+        expression_date_name=(expression_name or "") if expression_date != date else "",
     )
 
 

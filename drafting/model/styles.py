@@ -96,6 +96,17 @@ class HouseStyle:
     #: Renumbering keeps the label forms the document shows (a document in no house
     #: style), rather than the style's own.
     numbered_as_shown: bool = False
+    #: Where the Word export prints the document's reference beside the page numbers
+    #: (``header``, ``footer``, or nowhere), and its form: ``{number}`` stands for the
+    #: resolution's number (``A/RES/{number}`` gives the UN symbol ``A/RES/78/1``).
+    reference_in: Literal["", "header", "footer"] = ""
+    reference: str = "Resolution {number}"
+
+    def running_reference(self, number: str) -> str:
+        """The reference the header or footer shows; '' where the style shows none."""
+        if not self.reference_in or not number:
+            return ""
+        return self.reference.format(number=number)
 
     def point_level(self, depth: int) -> Level:
         """The labelling of sub-paragraphs at ``depth`` (1 = sub-paragraph)."""
@@ -142,6 +153,9 @@ UN_GA = HouseStyle(
     country="un",
     actor="ga",
     body="United Nations General Assembly",
+    # The document symbol heads every page of a UN resolution.
+    reference_in="header",
+    reference="A/RES/{number}",
 )
 
 EP = HouseStyle(
