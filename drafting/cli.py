@@ -361,6 +361,11 @@ def demo_cmd(outdir: Path, force: bool) -> None:
 @click.option("--ignore-numbering", is_flag=True, help="Do not report new numbers.")
 @click.option("--check", is_flag=True, help="Print nothing; exit 1 if the versions differ.")
 @click.option("--color/--no-color", default=None, help="Colour the terminal output.")
+@click.option(
+    "--template",
+    type=FILE,
+    help="Word redline only: the template (.docx/.dotx) the final text is exported with.",
+)
 @FORCE
 @handle_errors
 def diff_cmd(
@@ -371,6 +376,7 @@ def diff_cmd(
     ignore_numbering: bool,
     check: bool,
     color: bool | None,
+    template: Path | None,
     force: bool,
 ) -> None:
     """Show what changed between two versions, provision by provision, word by word.
@@ -381,8 +387,11 @@ def diff_cmd(
     \b
     Example:
       drafting diff draft.akn.xml final.akn.xml
-      drafting diff draft.akn.xml final.akn.xml -o changes.docx
+      drafting diff draft.akn.xml final.akn.xml -o changes.docx --template nato.dotx
       drafting diff draft.akn.xml final.akn.xml --format columns-html -o table.html
+
+    The Word redline (.docx) is NEW as 'drafting export' writes it, with every change
+    a tracked change: Accept All gives NEW, Reject All gives OLD.
     """
     from drafting.diffing import diff_files
 
@@ -396,6 +405,7 @@ def diff_cmd(
         fmt=fmt,
         ignore_numbering=ignore_numbering,
         color=use_color,
+        template=template,
         force=force,
     )
     if output is not None:

@@ -132,7 +132,7 @@ def run_demo(outdir: str | Path, *, force: bool = False) -> DemoResult:
     changes = diff_documents(draft, final, old_name="draft", new_name="final")
     result.steps.append(f"compared draft and final: {changes.summary_line()}")
     files["redline.html"] = render_diff(changes, "html")
-    files["redline-tracked-changes.docx"] = render_diff(changes, "docx")
+    files["redline-tracked-changes.docx"] = render_diff(changes, "docx", new=final)
     files["comparative-table.html"] = render_diff(changes, "columns-html")
 
     # 4. The final text, for the plenary services.

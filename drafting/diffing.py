@@ -15,6 +15,7 @@ from drafting.formats import load_document, suffix_of
 
 if TYPE_CHECKING:
     from drafting.diff.records import DiffResult
+    from drafting.model.document import Document
 
 
 DIFF_FORMATS = ("text", "html", "docx", "columns-docx", "columns-html", "json")
@@ -52,11 +53,22 @@ def diff_format_for(out: str | Path | None, fmt: str | None) -> str:
     return _DIFF_SUFFIX[suffix]
 
 
-def render_diff(result: DiffResult, fmt: str, *, color: bool = False) -> bytes:
+def render_diff(
+    result: DiffResult,
+    fmt: str,
+    *,
+    color: bool = False,
+    new: Document | None = None,
+    template: str | Path | None = None,
+) -> bytes:
     """The bytes of ``result`` in diff format ``fmt`` (one of :data:`DIFF_FORMATS`).
+
+    ``new``, the version diffed to, makes the Word redline that document as exported
+    (with ``template``), its changes tracked.
 
     Raises:
         InputError: no such format.
+        TemplateError, TemplateStyleError: the template cannot be used.
     """
     from drafting.diff.text import render_text
 
@@ -75,7 +87,7 @@ def render_diff(result: DiffResult, fmt: str, *, color: bool = False) -> bytes:
     if fmt == "docx":
         from drafting.docx_export.redline import redline_docx
 
-        return redline_docx(result)
+        return redline_docx(result, new=new, template=template)
     if fmt == "columns-docx":
         from drafting.docx_export.columns import columns_docx
 
@@ -116,6 +128,7 @@ def diff_files(
     fmt: str | None = None,
     ignore_numbering: bool = False,
     color: bool = False,
+    template: str | Path | None = None,
     force: bool = False,
 ) -> tuple[DiffResult, bytes]:
     """Diff two versions (AKN, text, Markdown or Word) and render the result.
@@ -131,14 +144,17 @@ def diff_files(
 
     kind = diff_format_for(out, fmt)
     target = io.check_output(out, inputs=[old, new], force=force) if out is not None else None
+    new_doc = load_document(new)
     result = diff_documents(
         load_document(old),
-        load_document(new),
+        new_doc,
         ignore_numbering=ignore_numbering,
         old_name=Path(old).name,
         new_name=Path(new).name,
     )
-    data = render_diff(result, kind, color=color and target is None)
+    data = render_diff(
+        result, kind, color=color and target is None, new=new_doc, template=template
+    )
     if target is not None:
         io.write_atomic(target, data)
     return result, data

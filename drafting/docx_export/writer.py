@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -539,7 +539,8 @@ def _needed(doc: Document, outline: list[_Node]) -> list[str]:
 _DEEP_INDENT: dict[int, str] = {}
 
 
-def _deep_indent(level: int) -> str | None:
+def deep_indent(level: int) -> str | None:
+    """The left indent, in twips, of a provision at ``level`` deeper than the styles go."""
     if level <= 2:
         return None
     found = _DEEP_INDENT.get(level)
@@ -565,7 +566,7 @@ def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
         b.table(table)
         return
     style = _style_of(kind, level)
-    left = _deep_indent(level)
+    left = deep_indent(level)
     place = (
         lists.place(node.provision, level)
         if lists is not None and num and kind != "citation"
@@ -629,19 +630,71 @@ def _properties(word: WordDocument, doc: Document) -> None:
     ooxml.set_custom_properties(word, props, PROPERTY_PREFIX)
 
 
-def build_word(
+@dataclass
+class Frame:
+    """The final text's Word document around its provisions: styles, template, page
+    setup, the preface (title, number line and its footnote, head lines) and the
+    formula, with the provisions left for the caller to write.
+
+    The Word redline is this frame with the provisions written as tracked changes, so
+    that it prints exactly as ``drafting export`` does.
+    """
+
+    word: WordDocument
+    builder: _Builder
+    doc: Document
+    section: etree._Element | None
+
+    @property
+    def body(self) -> etree._Element:
+        return self.builder.body
+
+    def style_id(self, style: str) -> str:
+        """The id of the paragraph style setting drafting's ``style`` (``S.OPERATIVE``)."""
+        return self.builder.style_id(style)
+
+    def table(self, table: etree._Element) -> None:
+        """Write the AKN ``<table>`` as the final text does."""
+        self.builder.table(table)
+
+    def finish(self) -> WordDocument:
+        """Close the body (section properties last), attach the footnotes, record the
+        metadata and number the pages."""
+        word, doc = self.word, self.doc
+        if self.section is not None:
+            self.body.append(self.section)
+            self.section = None
+        ooxml.attach_footnotes(word, self.builder.footnotes.notes)
+        _properties(word, doc)
+        style = doc.house_style
+        ooxml.add_page_numbers(
+            word, style.running_reference(doc.metadata.number), style.reference_in
+        )
+        return word
+
+
+def build_frame(
     doc: Document,
     *,
     template: str | Path | None = None,
-    word_numbering: bool = False,
     style_map: Mapping[str, str] | None = None,
-) -> WordDocument:
-    """The python-docx document for ``doc`` (see :func:`write_docx`)."""
+    extra_styles: Sequence[str] = (),
+    outline: list[_Node] | None = None,
+) -> Frame:
+    """The :class:`Frame` of ``doc``: everything of its Word export but its provisions.
+
+    ``extra_styles`` are drafting style names needed beyond ``doc``'s own (a redline
+    shows deleted provisions too).
+
+    Raises:
+        TemplateError, TemplateStyleError: see :func:`write_docx`.
+    """
     word = open_template(template) if template is not None else _new_word(doc.house_style)
     text_style, ref_style = S.ensure_footnote_styles(word)
-    outline = _outline(doc)
-    names = S.resolve_styles(word, _needed(doc, outline), style_map=style_map, template=template)
-    lists = _Lists(word, doc, outline) if word_numbering else None
+    needed = set(_needed(doc, outline if outline is not None else _outline(doc)))
+    needed.update(extra_styles)
+    wanted = [name for name in S.RESOLUTION_STYLES if name in needed]
+    names = S.resolve_styles(word, wanted, style_map=style_map, template=template)
     # Paragraphs are appended at the end of the body; the section properties,
     # which must stay last, are put back after them.
     body = word.element.body
@@ -668,15 +721,23 @@ def build_word(
     formula = preamble.child("formula") if preamble is not None else None
     if formula is not None and doc.formula:
         b.blocks(S.FORMULA, formula.children_named("p"))
+    return Frame(word, b, doc, section)
+
+
+def build_word(
+    doc: Document,
+    *,
+    template: str | Path | None = None,
+    word_numbering: bool = False,
+    style_map: Mapping[str, str] | None = None,
+) -> WordDocument:
+    """The python-docx document for ``doc`` (see :func:`write_docx`)."""
+    outline = _outline(doc)
+    frame = build_frame(doc, template=template, style_map=style_map, outline=outline)
+    lists = _Lists(frame.word, doc, outline) if word_numbering else None
     for top in outline:
-        _provision(b, top, lists)
-    if section is not None:
-        body.append(section)
-    ooxml.attach_footnotes(word, b.footnotes.notes)
-    _properties(word, doc)
-    style = doc.house_style
-    ooxml.add_page_numbers(word, style.running_reference(doc.metadata.number), style.reference_in)
-    return word
+        _provision(frame.builder, top, lists)
+    return frame.finish()
 
 
 def write_docx(
