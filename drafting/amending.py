@@ -29,6 +29,8 @@ from drafting.amendments import (
     voting_list_markdown,
 )
 from drafting.amendments.files import read_amendment_files_leniently
+from drafting.amendments.votes import RecordedVotes, read_vote_counts, record_votes
+from drafting.amendments.voting import VotingPaper, text_kind
 from drafting.errors import InputError, OutputError
 from drafting.formats import HTML_SUFFIXES, TEXT_SUFFIXES, load_document, render
 from drafting.model.document import Document
@@ -37,36 +39,65 @@ Paths = Sequence[str | Path]
 
 
 def render_amendment_listing(
-    doc: Document, amendments: Sequence[Amendment], fmt: str, *, voting: bool = False
+    doc: Document,
+    amendments: Sequence[Amendment],
+    fmt: str,
+    *,
+    voting: bool = False,
+    votes: RecordedVotes | None = None,
 ) -> bytes:
-    """The compilation of ``amendments`` (or with ``voting`` the voting list) in ``fmt``
-    (``.md``, ``.txt``, ``.html``, ``.docx``).
+    """The compilation of ``amendments`` (or with ``voting`` the voting list, its
+    result columns filled from ``votes`` when given) in ``fmt`` (``.md``, ``.txt``,
+    ``.html``, ``.docx``).
 
     Raises:
         InputError: no such format.
+        VotesFileError: ``votes`` name an amendment not on the list, or one that fell.
     """
     ams = list(amendments)
     title = f"{doc.metadata.body} Resolution {doc.number}".strip() if doc.number else doc.title
+    if fmt not in (*HTML_SUFFIXES, ".docx", *TEXT_SUFFIXES):
+        raise InputError(
+            f"drafting cannot write the amendments as {fmt or 'a file without an extension'}",
+            hint="use .md, .html or .docx",
+        )
+    if voting or votes is not None:
+        return _render_voting_paper(voting_paper_for(doc, ams, votes), title, fmt)
     if fmt in HTML_SUFFIXES:
         from drafting.render import amendments_html
 
-        if voting:
-            return amendments_html.voting_list_html(voting_list(doc, ams), title).encode("utf-8")
         return amendments_html.compilation_html(compile_amendments(doc, ams), title).encode()
     if fmt == ".docx":
-        from drafting.docx_export.amendments_docx import compilation_docx, voting_list_docx
+        from drafting.docx_export.amendments_docx import compilation_docx
 
-        if voting:
-            return voting_list_docx(voting_list(doc, ams), title)
         return compilation_docx(compile_amendments(doc, ams), title)
-    if fmt in TEXT_SUFFIXES:
-        if voting:
-            return voting_list_markdown(voting_list(doc, ams), title).encode("utf-8")
-        return compilation_markdown(compile_amendments(doc, ams), title).encode("utf-8")
-    raise InputError(
-        f"drafting cannot write the amendments as {fmt or 'a file without an extension'}",
-        hint="use .md, .html or .docx",
-    )
+    return compilation_markdown(compile_amendments(doc, ams), title).encode("utf-8")
+
+
+def voting_paper_for(
+    doc: Document, amendments: Sequence[Amendment], votes: RecordedVotes | None = None
+) -> VotingPaper:
+    """The voting paper for ``amendments`` on ``doc``: a row per vote, the vote on the
+    text as a whole (named from the document) last, results from ``votes`` if given.
+
+    Raises:
+        VotesFileError: ``votes`` name an amendment not on the list, or one that fell.
+    """
+    withdrawn = [a.number for a in amendments if a.status == "withdrawn"]
+    items = voting_list(doc, amendments)
+    return record_votes(items, votes, text=text_kind(doc), withdrawn=withdrawn)
+
+
+def _render_voting_paper(paper: VotingPaper, title: str, fmt: str) -> bytes:
+    if fmt in HTML_SUFFIXES:
+        from drafting.render import amendments_html
+
+        return amendments_html.voting_list_html(paper, title).encode("utf-8")
+    if fmt == ".docx":
+        from drafting.docx_export.amendments_docx import voting_list_docx
+
+        return voting_list_docx(paper, title)
+    return voting_list_markdown(paper, title).encode("utf-8")
 
 
 def check_files(draft: str | Path, amendment_files: Paths) -> CheckReport:
@@ -86,21 +117,31 @@ def list_files(
     *,
     output: str | Path | None = None,
     voting: bool = False,
+    votes: str | Path | None = None,
     force: bool = False,
 ) -> bytes:
     """The compilation (or with ``voting`` the voting list); written to ``output`` when given,
-    in the format its extension names (``.md`` when there is no output).
+    in the format its extension names (``.md`` when there is no output).  ``votes``, a
+    votes file (see :mod:`drafting.amendments.votes`), fills the voting list's result
+    columns and implies ``voting``.
 
     Raises:
         OutputError: ``output`` is an input, or exists without ``force``.
         InputError, AmendmentSyntaxError: an input cannot be read.
+        VotesFileError: the votes file cannot be read, names an amendment not on the
+            list, or gives figures for one that fell.
     """
-    inputs = [draft, *amendment_files]
+    inputs = [draft, *amendment_files, *([votes] if votes is not None else [])]
     fmt = Path(output).suffix.lower() if output is not None else ".md"
     if output is not None:
         io.check_output(output, inputs=inputs, force=force)
+    recorded = read_vote_counts(votes) if votes is not None else None
     data = render_amendment_listing(
-        load_document(draft), read_amendment_files(amendment_files), fmt, voting=voting
+        load_document(draft),
+        read_amendment_files(amendment_files),
+        fmt,
+        voting=voting,
+        votes=recorded,
     )
     if output is not None:
         io.write_atomic(output, data)

@@ -460,6 +460,13 @@ def amendments_check_cmd(draft: Path, amendment_files: tuple[Path, ...]) -> None
 @click.argument("draft", type=FILE)
 @_AMENDMENT_FILES
 @click.option("--voting-list", is_flag=True, help="The voting list instead of the compilation.")
+@click.option(
+    "--votes",
+    type=FILE,
+    help="Fill the voting list's For, Against, Abstentions and Outcome from this file"
+    " (lines such as 'Amendment 3: 45 for, 12 against, 3 abstentions'); implies"
+    " --voting-list.",
+)
 @output_option("Write to a file (.md, .html or .docx) instead of the terminal.")
 @FORCE
 @handle_errors
@@ -467,19 +474,43 @@ def amendments_list_cmd(
     draft: Path,
     amendment_files: tuple[Path, ...],
     voting_list: bool,
+    votes: Path | None,
     output: Path | None,
     force: bool,
 ) -> None:
     """The compilation of amendments (Draft text | Amendment), or with --voting-list the
-    order of the vote and what falls.
+    chair's voting paper: a table with a row per vote in voting order (provision,
+    amendment, tabled by, what falls), the vote on the text as a whole last, and
+    For, Against, Abstentions and Outcome left empty to fill in by hand.
+
+    --votes FILE fills them in.  One vote a line ('#' starts a comment):
+
+    \b
+      Amendment 3: 45 for, 12 against, 3 abstentions
+      Amendment 5: 45-12-3
+      C1: adopted
+      Whole text: 80 for, 5 against, 2 abstentions
+
+    or a CSV file with the header amendment,for,against,abstentions (an outcome
+    column may follow).  More votes for than against adopt an amendment, a tie
+    rejects it; an amendment excluded by an adopted one shows "fell" without a line.
+    A vote for an amendment not on the list is an error, and nothing is written.
 
     \b
     Example:
-      drafting amendments list draft.akn.xml amendments.txt --voting-list -o votes.html
+      drafting amendments list draft.akn.xml amendments.txt --voting-list -o votes.docx
+      drafting amendments list draft.akn.xml amendments.txt --votes votes.txt -o votes.html
     """
     from drafting.amending import list_files
 
-    data = list_files(draft, amendment_files, output=output, voting=voting_list, force=force)
+    data = list_files(
+        draft,
+        amendment_files,
+        output=output,
+        voting=voting_list,
+        votes=votes,
+        force=force,
+    )
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return

@@ -423,7 +423,10 @@ def test_list_prints_the_voting_list_to_the_terminal(tmp_path: Path) -> None:
     )
     r = CliRunner().invoke(cli, ["amendments", "list", str(DRAFT_495), str(am), "--voting-list"])
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[2:] == [
-        "1. Paragraph 13(b) — Amendment 1 (Norway) — if adopted, amendment 2 falls",
-        "2. Paragraph 13(b) — Amendment 2 (Canada)",
+    # A table the chair votes from: a row per vote in voting order, the withdrawn
+    # amendment left out, the text as a whole last.
+    assert r.stdout.splitlines()[4:] == [
+        "| 1 | Paragraph 13(b) | 1 | Norway | if adopted, amendment 2 falls |  |  |  |  |",
+        "| 2 | Paragraph 13(b) | 2 | Canada | falls if amendment 1 is adopted |  |  |  |  |",
+        "| 3 | **Draft resolution as a whole, as amended** |  |  |  |  |  |  |  |",
     ]

@@ -6,6 +6,12 @@ the one departing furthest from the draft comes first: deleting the provision,
 then replacing it whole, then by the number of words changed; compromise
 amendments come before all others on their provision.  If one is adopted, the
 others it clashes with fall without a vote.
+
+The chair votes from a paper: one row per vote in that order (provision, amendment,
+who tabled it, what falls), then the vote on the text as a whole, with empty
+result columns to fill in by hand.  :class:`VotingPaper` holds every cell of it, so
+that Markdown, HTML and Word only lay the same rows out; :mod:`votes` fills the
+result columns from a votes file.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from drafting.akn.elements import AknElement
 from drafting.akn.ns import q
@@ -41,6 +48,172 @@ class VotingItem:
     falls: tuple[str, ...]
     #: Why it cannot be voted as it stands; '' when it can.
     problem: str = ""
+
+
+def _remarks(item: VotingItem, excluded_by: Sequence[str]) -> str:
+    """What the chair must know before putting ``item`` to the vote, as printed in the
+    Remarks column: what it replaces, what falls if it is adopted, which earlier
+    amendments make it fall, why it cannot be voted as tabled; '' when nothing."""
+    a = item.amendment
+    out: list[str] = []
+    if a.replaces:
+        what = "compromise amendment replacing" if a.compromise else "replaces"
+        out.append(f"{what} {_amendments(a.replaces)}")
+    elif a.compromise:
+        out.append("compromise amendment")
+    if item.falls:
+        out.append(f"if adopted, {_amendments(item.falls)} {_fall(item.falls)}")
+    if excluded_by:
+        out.append(f"falls if {_amendments(excluded_by, 'or')} is adopted")
+    if item.problem:
+        out.append(f"cannot be voted as tabled: {item.problem}")
+    return "; ".join(out)
+
+
+def _amendments(numbers: Sequence[str], conjunction: str = "and") -> str:
+    """``amendment 2``, ``amendments 2 and 5``, ``amendments 2, 5 and 7``; with ``or``
+    the noun stays singular: ``amendment 1 or 4``."""
+    names = list(numbers)
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+    plural = len(names) > 1 and conjunction == "and"
+    return f"amendment{'s' if plural else ''} {joined}"
+
+
+def _fall(numbers: Sequence[str]) -> str:
+    return "fall" if len(numbers) > 1 else "falls"
+
+
+#: How a vote went: ``fell`` without a vote, because an adopted amendment excluded it.
+Decision = Literal["adopted", "rejected", "fell", "withdrawn"]
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    """The result columns of one row; all None until the vote is taken (the chair
+    writes them on the printed paper, or :mod:`votes` reads them from a file)."""
+
+    in_favour: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
+    outcome: Decision | None = None
+
+
+#: The columns of the voting paper, in order; :attr:`VotingRow.cells` follows them.
+COLUMNS = (
+    "No.",
+    "Provision",
+    "Amendment",
+    "Tabled by",
+    "Remarks",
+    "For",
+    "Against",
+    "Abstentions",
+    "Outcome",
+)
+#: The columns holding numbers, set flush right.
+NUMERIC = frozenset({"No.", "For", "Against", "Abstentions"})
+#: How many of :data:`COLUMNS` describe the vote; the rest are its result.
+RESULT_FROM = 5
+
+
+@dataclass(frozen=True)
+class VotingRow:
+    """One row of the voting paper: the text of every cell, and the result."""
+
+    position: int
+    provision: str
+    #: The amendment's number (a compromise says so in the remarks); '' for the whole text.
+    amendment: str
+    tabled_by: str
+    remarks: str
+    result: VoteResult = VoteResult()
+    #: The amendment put to the vote; None for the vote on the text as a whole.
+    item: VotingItem | None = None
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """The row's cells in :data:`COLUMNS` order, '' for a result not yet known."""
+        r = self.result
+        return (
+            str(self.position),
+            self.provision,
+            self.amendment,
+            self.tabled_by,
+            self.remarks,
+            *("" if n is None else str(n) for n in (r.in_favour, r.against, r.abstentions)),
+            r.outcome or "",
+        )
+
+
+@dataclass(frozen=True)
+class VotingPaper:
+    """The voting list as a chair votes from it: one row per amendment in voting
+    order, then the vote on the text as a whole (always the last row)."""
+
+    rows: tuple[VotingRow, ...]
+
+    @property
+    def whole(self) -> VotingRow:
+        """The last row: the vote on the text as a whole."""
+        return self.rows[-1]
+
+
+def text_kind(doc: Document) -> str:
+    """What the final vote is on, from the number line's ``<docType>``: ``draft
+    resolution`` for ``RESOLUTION`` (or ``DRAFT RESOLUTION``); from the statement's
+    ``name`` when the draft has no number line."""
+    line = doc.number_line
+    found = line.child("docType") if line is not None else None
+    kind = " ".join("".join(found.itertext()).split()).lower() if found is not None else ""
+    kind = kind or str(doc.statement.get("name") or "text")
+    return kind if kind.startswith("draft") else f"draft {kind}"
+
+
+def voting_paper(
+    items: Sequence[VotingItem],
+    *,
+    text: str = "draft resolution",
+    results: Sequence[VoteResult] | None = None,
+    whole: VoteResult | None = None,
+) -> VotingPaper:
+    """The paper for the voting list ``items`` and the final vote on the ``text``
+    (:func:`text_kind`), with the ``results`` of each item (in order) and of the
+    whole text when known.
+
+    The last row says "as amended" unless every amendment has an outcome and none
+    was adopted: then the text is voted as tabled.
+
+    Raises:
+        ValueError: ``results`` are not one per item.
+    """
+    if results is not None and len(results) != len(items):
+        raise ValueError(f"{len(results)} results for {len(items)} voting-list items")
+    got = list(results) if results is not None else [VoteResult() for _ in items]
+    excluded_by: dict[str, list[str]] = {}
+    for it in items:
+        for number in it.falls:
+            excluded_by.setdefault(number, []).append(it.amendment.number)
+    rows = [
+        VotingRow(
+            it.position,
+            it.where,
+            it.amendment.number,
+            it.amendment.tabled_by,
+            _remarks(it, excluded_by.get(it.amendment.number, ())),
+            r,
+            it,
+        )
+        for it, r in zip(items, got, strict=True)
+    ]
+    untouched = bool(got) and all(r.outcome not in (None, "adopted") for r in got)
+    label = f"{text[:1].upper()}{text[1:]} as a whole{'' if untouched else ', as amended'}"
+    rows.append(VotingRow(len(rows) + 1, label, "", "", "", whole or VoteResult()))
+    return VotingPaper(tuple(rows))
+
+
+def as_paper(listing: VotingPaper | Sequence[VotingItem]) -> VotingPaper:
+    """``listing`` as a paper: a bare voting list gets empty result columns."""
+    return listing if isinstance(listing, VotingPaper) else voting_paper(listing)
 
 
 def natural_key(number: str) -> tuple[tuple[int, str], ...]:
@@ -201,20 +374,21 @@ def voting_list(
     return items
 
 
-def voting_list_markdown(items: Sequence[VotingItem], title: str = "") -> str:
-    """The voting list as Markdown, one numbered line per amendment."""
+def voting_list_markdown(listing: VotingPaper | Sequence[VotingItem], title: str = "") -> str:
+    """The voting paper as Markdown: a pipe table, one row per vote, the vote on the
+    text as a whole last (in bold); result cells stay empty until the vote."""
+    paper = as_paper(listing)
     out = [f"# Voting list{': ' + title if title else ''}", ""]
-    for it in items:
-        a = it.amendment
-        who = f" ({a.tabled_by})" if a.tabled_by else ""
-        line = f"{it.position}. {it.where} — {a.label}{who}"
-        if it.falls:
-            names = ", ".join(it.falls)
-            many = len(it.falls) > 1
-            line += (
-                f" — if adopted, amendment{'s' if many else ''} {names} fall{'' if many else 's'}"
-            )
-        if it.problem:
-            line += f" — cannot be voted as tabled: {it.problem}"
-        out.append(line)
+    out.append("| " + " | ".join(COLUMNS) + " |")
+    out.append("|" + "|".join("---:" if c in NUMERIC else "---" for c in COLUMNS) + "|")
+    for row in paper.rows:
+        cells = [_md_cell(c) for c in row.cells]
+        if row.item is None:
+            cells[1] = f"**{cells[1]}**"
+        out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    """A table cell's text: a pipe would end the cell and a newline the row."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")

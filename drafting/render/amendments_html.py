@@ -3,7 +3,9 @@
 The compilation gives each amendment its number, who tabled it and where, then
 two columns "Draft text | Amendment": removed words struck through on the left,
 new words bold italic on the right, "deleted" for a provision that goes; then
-the justification.  The voting list gives the order of the vote and what falls.
+the justification.  The voting list is the chair's paper: a table, one row per vote
+in voting order, what falls in the Remarks, result columns left empty to fill in by
+hand (or filled from a votes file), and the vote on the text as a whole last.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ import html
 from collections.abc import Sequence
 
 from drafting.amendments.report import CompilationEntry, CompilationRow
-from drafting.amendments.voting import VotingItem
+from drafting.amendments.voting import (
+    COLUMNS,
+    NUMERIC,
+    RESULT_FROM,
+    VotingItem,
+    VotingPaper,
+    as_paper,
+)
 
 CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 60em; margin: 2em auto;
@@ -25,7 +34,19 @@ del { text-decoration: line-through; color: #8a1c1c; }
 ins { text-decoration: none; font-weight: bold; font-style: italic; }
 p.meta { margin: .2em 0; } p.problem { color: #8a1c1c; }
 p.justification { margin-top: .6em; }
-ol.voting li { margin: .3em 0; } .falls { color: #555; }
+table.voting { border-collapse: collapse; width: 100%; font-size: .92em; }
+table.voting th, table.voting td { border: 1px solid #555; padding: .35em .5em;
+       vertical-align: top; text-align: left; }
+table.voting thead th { background: #eee; }
+table.voting td.num, table.voting th.num { text-align: right; }
+table.voting td.result { min-width: 4em; height: 1.8em; }
+table.voting tr.whole td { font-weight: bold; border-top: 2px solid #111; }
+@media print {
+  table.voting { font-size: 9pt; }
+  table.voting thead { display: table-header-group; }
+  table.voting tr { break-inside: avoid; page-break-inside: avoid; }
+  table.voting thead th { background: none; }
+}
 """
 
 
@@ -88,22 +109,36 @@ def compilation_html(entries: Sequence[CompilationEntry], title: str = "") -> st
     return _page(f"Compilation of amendments{': ' + title if title else ''}", body)
 
 
-def voting_list_html(items: Sequence[VotingItem], title: str = "") -> str:
-    """The voting list as one HTML page: an ordered list, one amendment a line."""
-    body = ['<ol class="voting">']
-    for it in items:
-        a = it.amendment
-        who = f" ({html.escape(a.tabled_by)})" if a.tabled_by else ""
-        line = f"<strong>{html.escape(it.where)}</strong> — {html.escape(a.label)}{who}"
-        if it.falls:
-            many = len(it.falls) > 1
-            names = ", ".join(html.escape(n) for n in it.falls)
-            verb = "fall" if many else "falls"
-            plural = "s" if many else ""
-            line += f' <span class="falls">— if adopted, amendment{plural} {names} {verb}</span>'
-        if it.problem:
-            problem = html.escape(it.problem)
-            line += f' <span class="problem">— cannot be voted as tabled: {problem}</span>'
-        body.append(f"<li>{line}</li>")
-    body.append("</ol>")
+def voting_list_html(listing: VotingPaper | Sequence[VotingItem], title: str = "") -> str:
+    """The voting paper as one HTML page: a ``<table>`` with a ``<thead>`` of the
+    columns, a row per vote in voting order and the vote on the text as a whole last."""
+    paper = as_paper(listing)
+    head = "".join(f'<th scope="col"{_num(c)}>{html.escape(c)}</th>' for c in COLUMNS)
+    body = ['<table class="voting">', f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    for row in paper.rows:
+        cells = row.cells
+        if row.item is None:
+            # The last vote is on the text, not an amendment: its name spans the columns
+            # that describe an amendment.
+            described = (
+                f"<td{_num(COLUMNS[0])}>{html.escape(cells[0])}</td>"
+                f'<td colspan="{RESULT_FROM - 1}">{html.escape(cells[1])}</td>'
+            )
+            tr = '<tr class="whole">'
+        else:
+            described = "".join(
+                f"<td{_num(c)}>{html.escape(text)}</td>"
+                for c, text in zip(COLUMNS[:RESULT_FROM], cells[:RESULT_FROM], strict=True)
+            )
+            tr = "<tr>"
+        results = "".join(
+            f'<td class="result{" num" if c in NUMERIC else ""}">{html.escape(text)}</td>'
+            for c, text in zip(COLUMNS[RESULT_FROM:], cells[RESULT_FROM:], strict=True)
+        )
+        body.append(f"{tr}{described}{results}</tr>")
+    body += ["</tbody>", "</table>"]
     return _page(f"Voting list{': ' + title if title else ''}", body)
+
+
+def _num(column: str) -> str:
+    return ' class="num"' if column in NUMERIC else ""
