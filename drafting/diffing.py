@@ -152,9 +152,7 @@ def diff_files(
         old_name=Path(old).name,
         new_name=Path(new).name,
     )
-    data = render_diff(
-        result, kind, color=color and target is None, new=new_doc, template=template
-    )
+    data = render_diff(result, kind, color=color and target is None, new=new_doc, template=template)
     if target is not None:
         io.write_atomic(target, data)
     return result, data

@@ -136,7 +136,9 @@ def test_the_redline_of_a_document_is_styled_and_laid_out_as_its_export() -> Non
     section = body.find(f"{W}sectPr")
     final_body = document_xml(final).find(f"{W}body")
     assert final_body is not None
-    assert etree.tostring(section) == etree.tostring(final_body.find(f"{W}sectPr"))
+    final_section = final_body.find(f"{W}sectPr")
+    assert section is not None and final_section is not None
+    assert etree.tostring(section) == etree.tostring(final_section)
 
 
 def test_a_renumbering_revises_the_number_alone_and_keeps_the_tab() -> None:
