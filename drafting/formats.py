@@ -174,7 +174,8 @@ def render(
     if fmt in TEXT_SUFFIXES:
         from drafting.text import write_text
 
-        return write_text(doc).encode("utf-8")
+        # .txt is for a reader of plain text: a link's address follows its words.
+        return write_text(doc, links="plain" if fmt == ".txt" else "markdown").encode("utf-8")
     raise InputError(
         f"drafting cannot export to {fmt or 'a file without an extension'}",
         hint="use .docx, .pdf, .html, .md, .txt or .akn.xml",

@@ -40,6 +40,49 @@ def single_spaced(text: str) -> bool:
     return text.isprintable()
 
 
+#: The longest link address kept: a real one is a line or two; more is junk or an attack.
+MAX_HREF = 2000
+#: Schemes a link may use: the web, mail and file transfer; every other scheme
+#: (``javascript:``, ``data:``, ``vbscript:``, ``file:``) runs code or reaches the
+#: reader's own machine when clicked, and a .docx comes from anyone's inbox.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
+# A scheme is what stands before the first colon, when no "/", "?" or "#" comes first.
+_SCHEME = re.compile(r"([^/?#]*?):")
+_SCHEME_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
+# Characters no address holds as they are (RFC 3986): white space, controls, quotes,
+# angle brackets.  Browsers silently delete tabs and line breaks, so "java\tscript:"
+# would run as "javascript:"; percent-encoded, it is a harmless relative path.
+_UNSAFE_CHARS = re.compile(r'[\x00-\x20\x7f"<>`\u0085\u00a0\u2028\u2029]')
+
+
+def safe_href(href: str) -> str | None:
+    """``href`` as an AKN ``<a href>`` may hold it; None for an address to drop.
+
+    Kept: ``http``, ``https``, ``mailto`` and ``ftp`` addresses, fragments (``#x``) and
+    relative paths, up to :data:`MAX_HREF` characters, with white space, controls,
+    quotes and angle brackets percent-encoded (so that the address can stand in a
+    Word field, a Markdown link and an HTML attribute alike).  Dropped: every other
+    scheme.  The same answer for the same address, and ``safe_href(safe_href(x))`` is
+    ``safe_href(x)``: readers and writers may all ask.
+    """
+    href = href.strip(" \t\n\r\f\v\x00")
+    if not href or len(href) > MAX_HREF:
+        return None
+    if _UNSAFE_CHARS.search(href):
+        href = _UNSAFE_CHARS.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), href)
+        if len(href) > MAX_HREF:
+            return None
+    if href.startswith("\\"):
+        return None  # a Windows share (\\server\...): clicking it sends the user's credentials
+    m = _SCHEME.match(href)
+    if m is None:
+        return href  # a fragment or a relative path
+    scheme = m.group(1)
+    if _SCHEME_NAME.fullmatch(scheme) and scheme.lower() in SAFE_SCHEMES:
+        return href
+    return None
+
+
 _VOID = frozenset({"eol", "eop", "img", "marker", "noteRef"})
 # ASCII white space only: a no-break space (U+00A0) is part of the text, as in "25\u00a0November".
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")

@@ -17,7 +17,7 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, StyleFactory
 
@@ -64,6 +64,10 @@ RESOLUTION_STYLES = (
 #: Word's built-in footnote styles, by the English names Word stores in styles.xml.
 FOOTNOTE_TEXT = "footnote text"
 FOOTNOTE_REFERENCE = "footnote reference"
+#: Word's built-in character style of a link's words.
+HYPERLINK = "Hyperlink"
+#: Word's default colour of a link (its theme's "hyperlink" colour).
+HYPERLINK_COLOR = RGBColor(0x05, 0x63, 0xC1)
 
 FONT = "Arial"
 FONT_SIZE = 11
@@ -223,6 +227,26 @@ def ensure_footnote_styles(word: WordDocument) -> tuple[str, str]:
         new_ref.font.superscript = True
         ref = new_ref
     return str(text.style_id), str(ref.style_id)
+
+
+def ensure_hyperlink_style(word: WordDocument) -> str:
+    """The style id of Word's Hyperlink character style, added (blue, underlined) when
+    ``word`` lacks it.
+
+    Asked only when a link is written, so that a resolution without links keeps the
+    styles it always had; a template's own Hyperlink style is kept as it is.
+    """
+    found = find_styles(word, (HYPERLINK,)).get(HYPERLINK.lower())
+    if found is not None and found.type == WD_STYLE_TYPE.CHARACTER:
+        return str(found.style_id)
+    new = add_style(word, HYPERLINK, WD_STYLE_TYPE.CHARACTER, builtin=True)
+    assert isinstance(new, CharacterStyle)
+    new.style_id = HYPERLINK if found is None else "DraftingHyperlink"
+    new.font.color.rgb = HYPERLINK_COLOR
+    new.font.underline = True
+    new.priority = 99
+    new.unhide_when_used = True
+    return str(new.style_id)
 
 
 def resolve_styles(

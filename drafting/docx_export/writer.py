@@ -25,6 +25,7 @@ from docx.shared import Cm
 from lxml import etree
 
 from drafting.akn.elements import AknElement
+from drafting.akn.inline import safe_href
 from drafting.akn.ns import local_name
 from drafting.docx_export import ooxml
 from drafting.docx_export import styles as S
@@ -282,23 +283,50 @@ def _run_props(marks: frozenset[str]) -> tuple[tuple[str, str | None], ...]:
     return props
 
 
-def _new_run(into: etree._Element, marks: frozenset[str]) -> etree._Element:
-    """A ``<w:r>`` appended to ``into``, with ``<w:rPr>`` only when ``marks`` need one."""
-    return ooxml.append_run(into, _run_props(marks))
+def _new_run(
+    into: etree._Element, marks: frozenset[str], style: str | None = None
+) -> etree._Element:
+    """A ``<w:r>`` appended to ``into``, with ``<w:rPr>`` only when ``marks`` or a
+    character ``style`` (the id of the Hyperlink style, in a link) need one."""
+    if style is None:
+        return ooxml.append_run(into, _run_props(marks))
+    # w:rStyle comes first in w:rPr.
+    return ooxml.append_run(into, ((_RSTYLE, style), *_run_props(marks)))
+
+
+_RSTYLE, _HYPERLINK, _ANCHOR, _HISTORY = (
+    qn(f"w:{t}") for t in ("rStyle", "hyperlink", "anchor", "history")
+)
+_FLD_SIMPLE, _INSTR, _RID = qn("w:fldSimple"), qn("w:instr"), qn("r:id")
+_HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
 class _Runs:
     """The runs of one stretch of mixed content, one run per stretch of equal formatting,
-    as Word would save it; a run's words are written once it is complete."""
+    as Word would save it; a run's words are written once it is complete.
 
-    __slots__ = ("builder", "into", "marks", "parts", "run")
+    ``style``: the character style of every run (the Hyperlink style, inside a link);
+    ``in_note``: the runs are a footnote's, whose part has no relationships of its own
+    here, so a link there is a HYPERLINK field rather than a ``w:hyperlink``.
+    """
 
-    def __init__(self, builder: _Builder, into: etree._Element) -> None:
+    __slots__ = ("builder", "in_note", "into", "marks", "parts", "run", "style")
+
+    def __init__(
+        self,
+        builder: _Builder,
+        into: etree._Element,
+        *,
+        style: str | None = None,
+        in_note: bool = False,
+    ) -> None:
         self.builder = builder
         self.into = into
         self.run: etree._Element | None = None
         self.marks = _PLAIN
         self.parts: list[str] = []
+        self.style = style
+        self.in_note = in_note
 
     def text(self, value: str | None, marks: frozenset[str]) -> None:
         if not value:
@@ -307,7 +335,7 @@ class _Runs:
             self.parts.append(value)
             return
         self.flush()
-        self.run = _new_run(self.into, marks)
+        self.run = _new_run(self.into, marks, self.style)
         self.marks = marks
         self.parts = [value]
 
@@ -327,9 +355,39 @@ class _Runs:
                 pass
             elif name in ("eol", "br"):
                 self.text("\n", marks)
+            elif name == "a":
+                self.link(child, marks)
             else:
                 self.walk(child, marks | {name} if name in _EMPHASIS else marks)
             self.text(child.tail, marks)
+
+    def link(self, a: etree._Element, marks: frozenset[str]) -> None:
+        """The AKN ``<a href>`` as a Word link: a ``w:hyperlink`` to an external
+        relationship (``w:anchor`` for a ``#bookmark``), or a HYPERLINK field in a note,
+        its runs in the Hyperlink style.  An address a link may not have
+        (:func:`~drafting.akn.inline.safe_href`), or a link in a link, is its words."""
+        href = safe_href(a.get("href") or "")
+        if href is None or self.style is not None:
+            self.walk(a, marks)
+            return
+        self.flush()
+        if self.in_note:
+            host = etree.SubElement(self.into, _FLD_SIMPLE)
+            target = href.replace("\\", "\\\\")
+            if target.startswith("#"):
+                host.set(_INSTR, f' HYPERLINK \\l "{target[1:]}" ')
+            else:
+                host.set(_INSTR, f' HYPERLINK "{target}" ')
+        else:
+            host = etree.SubElement(self.into, _HYPERLINK)
+            if href.startswith("#"):
+                host.set(_ANCHOR, href[1:])
+            else:
+                host.set(_RID, self.builder.word.part.relate_to(href, _HYPERLINK_REL, True))
+            host.set(_HISTORY, "1")
+        runs = _Runs(self.builder, host, style=self.builder.hyperlink_style())
+        runs.walk(a, marks)
+        runs.flush()
 
 
 class _Builder:
@@ -347,12 +405,20 @@ class _Builder:
         self.names = names
         self.footnotes = footnotes
         self.style_ids: dict[str, str] = {}
+        self._hyperlink_style: str | None = None
 
-    def runs(self, block: etree._Element, into: etree._Element) -> None:
-        """Append to ``into`` the runs setting AKN mixed content ``block``."""
-        runs = _Runs(self, into)
+    def runs(self, block: etree._Element, into: etree._Element, *, in_note: bool = False) -> None:
+        """Append to ``into`` the runs setting AKN mixed content ``block`` (a footnote's
+        when ``in_note``)."""
+        runs = _Runs(self, into, in_note=in_note)
         runs.walk(block, _PLAIN)
         runs.flush()
+
+    def hyperlink_style(self) -> str:
+        """The id of the Hyperlink character style, added to the document at first use."""
+        if self._hyperlink_style is None:
+            self._hyperlink_style = S.ensure_hyperlink_style(self.word)
+        return self._hyperlink_style
 
     def note(self, note: etree._Element, into: etree._Element) -> None:
         """A footnote reference in ``into`` and the footnote it refers to."""
@@ -365,7 +431,7 @@ class _Builder:
             if i == 0:
                 p.append(self.footnotes.own_mark(marker, auto))
                 etree.SubElement(etree.SubElement(p, _R), _TAB)
-            self.runs(block, p)
+            self.runs(block, p, in_note=True)
 
     def table(self, table: etree._Element) -> None:
         """A Word table for the AKN ``<table>``: a row for each ``tr``, a cell for each

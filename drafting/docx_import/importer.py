@@ -321,15 +321,20 @@ def import_docx(
             f"{report.unaccounted} characters of the Word body are neither imported"
             " nor listed; please report this with the file"
         )
+    details = [*built.details, *reader.dropped_links]
+    if reader.dropped_links:
+        warnings.append(
+            f"{len(reader.dropped_links)} link address(es) dropped as unsafe, their words kept"
+        )
     report.warnings = list(warnings)
-    report.details = list(built.details)
+    report.details = list(details)
     return DocxImportResult(
         built.document,
         built.style,
         built.how != "given",
         warnings,
         style_reason=built.reason,
-        details=list(built.details),
+        details=details,
         report=report,
     )
 

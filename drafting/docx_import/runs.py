@@ -7,9 +7,12 @@ and custom XML, interleaves bookmarks and proofing marks, and shows a field's
 that and yields, per paragraph, spans of text with their effective formatting
 (run, character style, paragraph style, document defaults), note references
 with their marks (``w:customMarkFollows`` marks such as ``*``, else Word's
-automatic numbers), and the list number Word displays.  What is not running
-text of the body (tables, text boxes, images, equations, comments, hidden text)
-is collected as :class:`Aside` entries for the import report.
+automatic numbers), and the list number Word displays.  A link (``w:hyperlink``,
+or a ``HYPERLINK`` field, simple or complex) gives its words the address, checked
+as any address from an untrusted file is (:func:`drafting.akn.inline.safe_href`);
+an address refused keeps its words and is listed in :attr:`BodyReader.dropped_links`.
+What is not running text of the body (tables, text boxes, images, equations,
+comments, hidden text) is collected as :class:`Aside` entries for the import report.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from drafting.akn.inline import safe_href
 from drafting.docx_import.glyphs import PRIVATE_GLYPHS as _PRIVATE_GLYPHS
 from drafting.docx_import.glyphs import SYMBOL_GLYPHS as _SYMBOL_GLYPHS
 from drafting.docx_import.numbering import Numbering, NumLabel, render_value
@@ -43,9 +47,15 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
-_TRANSPARENT = frozenset(
-    w(t) for t in ("hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple", "ins", "moveTo")
-)
+_TRANSPARENT = frozenset(w(t) for t in ("smartTag", "customXml", "dir", "bdo", "ins", "moveTo"))
+_HYPERLINK, _FLD_SIMPLE, _INSTR = w("hyperlink"), w("fldSimple"), w("instr")
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_R_ID, _ANCHOR = f"{{{R_NS}}}id", w("anchor")
+#: A field instruction's words: a quoted string (``\\`` and ``\"`` escaped) or a word.
+_FIELD_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
+_FIELD_ESCAPE = re.compile(r"\\(.)")
+#: Switches of the HYPERLINK field that take an argument (``\l`` the bookmark).
+_ARG_SWITCHES = frozenset({"\\l", "\\o", "\\t"})
 _W = w("")
 _SKIPPED_INLINE = frozenset(w(t) for t in ("del", "moveFrom", "pPr"))
 # Tags compared for every paragraph, run and run child: built once, not per comparison.
@@ -87,6 +97,10 @@ class Aside:
 @dataclass
 class _Field:
     phase: str = "instr"  # "instr" until w:fldChar separate, then "result"
+    #: The instruction's text (``w:instrText``), gathered until the separator.
+    instr: list[str] = field(default_factory=list)
+    #: The address of a HYPERLINK field, for its result's words; None for other fields.
+    link: str | None = None
 
 
 @dataclass
@@ -117,6 +131,17 @@ class BodyReader:
     #: Capitals set by formatting are shown as capitals (False in drafting's own
     #: capitalised styles, whose capitals are presentation).
     _cased: bool = True
+    #: One line per link whose address was refused (its words were kept), for the
+    #: import report's details.
+    dropped_links: list[str] = field(default_factory=list)
+    #: The link around the runs being read (a ``w:hyperlink``, a simple field); ""
+    #: in a link whose address was refused (its words are still a link's words).
+    _link: str | None = None
+    #: External relationship targets by id, of the part being read (the main part,
+    #: or the notes part while a note is read): hyperlinks name theirs by ``r:id``.
+    _targets: dict[str, str] = field(default_factory=dict)
+    _note_targets: dict[str, dict[str, str]] = field(default_factory=dict)
+    _linked: dict[tuple[Format, str], Format] = field(default_factory=dict)
 
     # -- block level ----------------------------------------------------------
     def read_body(self, body: etree._Element) -> list[Block]:
@@ -125,9 +150,18 @@ class BodyReader:
         A text box's paragraphs follow the paragraph that anchors it; a content
         control's stand where the control does.
         """
+        # Read while the package is open: notes are read later, once it is closed.
+        self._targets = self._external_targets(self.pkg.main)
+        for kind in ("footnotes", "endnotes"):
+            part = self.pkg.related(self.pkg.main, kind)
+            self._note_targets[kind[:-1]] = self._external_targets(part) if part else {}
         out: list[Block] = []
         self._blocks(body, out, "body")
         return out
+
+    def _external_targets(self, part: str) -> dict[str, str]:
+        """The external targets (hyperlink addresses) of ``part``'s relationships, by id."""
+        return {rid: r.target for rid, r in self.pkg.rels(part).items() if r.external}
 
     def _blocks(self, parent: etree._Element, out: list[Block], where: str) -> None:
         for el in parent:
@@ -297,6 +331,10 @@ class BodyReader:
                 self._run(el, out, style_id)
             elif tag in _TRANSPARENT:
                 self._inline(el, out, style_id)
+            elif tag == _HYPERLINK:
+                self._linked_inline(el, self._hyperlink_target(el), out, style_id)
+            elif tag == _FLD_SIMPLE:
+                self._linked_inline(el, _field_target(el.get(_INSTR) or ""), out, style_id)
             elif tag == _SDT:
                 content = _first(el, _SDTCONTENT)
                 if content is not None:
@@ -310,6 +348,57 @@ class BodyReader:
                 choice = _first(el, _CHOICE)
                 if choice is not None:
                     self._inline(choice, out, style_id)
+
+    def _linked_inline(
+        self, el: etree._Element, target: str | None, out: list[Piece], style_id: str | None
+    ) -> None:
+        """The content of a hyperlink or simple field, its words linked to ``target`` (as
+        the file gives it; None: not a link, the words are read as they are)."""
+        if target is None:
+            self._inline(el, out, style_id)
+            return
+        saved, self._link = self._link, self._checked(target) or ""
+        self._inline(el, out, style_id)
+        self._link = saved
+
+    def _hyperlink_target(self, el: etree._Element) -> str | None:
+        """A ``w:hyperlink``'s address: its relationship's target, then ``#`` and its
+        ``w:anchor`` (a bookmark); None when it names neither (or a missing target)."""
+        rid, anchor = el.get(_R_ID), el.get(_ANCHOR)
+        target = self._targets.get(rid) if rid else None
+        if target is None and rid and not anchor:
+            return None
+        return (target or "") + (f"#{anchor}" if anchor else "")
+
+    def _checked(self, target: str) -> str | None:
+        """``target`` as a link may keep it; None, said in :attr:`dropped_links`, when
+        it is refused."""
+        href = safe_href(target)
+        if href is None and target.strip():
+            shown = target if len(target) <= 60 else target[:57] + "..."
+            self.dropped_links.append(
+                f"{self._where}: the link address {shown!r} was dropped (only http, https,"
+                " mailto and ftp addresses, #bookmarks and relative paths are kept);"
+                " its words are kept"
+            )
+        return href
+
+    def _field_link(self) -> str | None:
+        """The address of the innermost HYPERLINK field whose result is being read ("":
+        refused); None outside any."""
+        for f in reversed(self._fields):
+            if f.phase == "result" and f.link is not None:
+                return f.link
+        return None
+
+    def _with_link(self, fmt: Format, link: str) -> Format:
+        """``fmt`` linked to ``link`` ("": to nothing, the address refused), without
+        underline: Word underlines every link (the Hyperlink style), and that line says
+        "link", not emphasis."""
+        found = self._linked.get((fmt, link))
+        if found is None:
+            found = self._linked[fmt, link] = replace(fmt, link=link or None, u=False)
+        return found
 
     def _comment(self, cid: str) -> None:
         if cid in self._comments_seen:
@@ -336,6 +425,8 @@ class BodyReader:
             cstyle_el = _first(rpr, _RSTYLE)
             cstyle = cstyle_el.get(_VAL) if cstyle_el is not None else None
             fmt = apply_rpr(self.styles.run_format(style_id, cstyle), rpr)
+        if self._link is not None:
+            fmt = self._with_link(fmt, self._link)
         for c in kids:
             tag = c.tag
             if tag == _T and not self._fields and self._pending_mark is None:
@@ -367,7 +458,11 @@ class BodyReader:
                 if kind == "begin":
                     self._fields.append(_Field())
                 elif kind == "separate" and self._fields:
-                    self._fields[-1].phase = "result"
+                    top = self._fields[-1]
+                    if top.phase == "instr":
+                        target = _field_target("".join(top.instr))
+                        top.link = None if target is None else self._checked(target) or ""
+                    top.phase = "result"
                 elif kind == "end" and self._fields:
                     self._fields.pop()
                 continue
@@ -382,6 +477,11 @@ class BodyReader:
                 continue
             if local == "commentReference":
                 self._comment(c.get(w("id")) or "")
+                continue
+            if local == "instrText" and self._fields:
+                top = self._fields[-1]
+                if top.phase == "instr":
+                    top.instr.append(c.text or "")
                 continue
             if self._fields and self._suppressed():
                 continue
@@ -399,7 +499,8 @@ class BodyReader:
                 continue
             if fmt.caps and self._cased:
                 text = _upper(text)
-            out.append(Span(text, fmt))
+            link = self._field_link() if self._fields else None
+            out.append(Span(text, fmt if link is None else self._with_link(fmt, link)))
 
     def _ruby(self, ruby: etree._Element, out: list[Piece], style_id: str | None) -> None:
         """Ruby text: the base, then its reading (``w:rt``) raised after it, so that both
@@ -481,6 +582,8 @@ class BodyReader:
             return [], ""
         saved_fields, self._fields = self._fields, []
         saved_where, self._where = self._where, f"{kind} {nid}"
+        saved_targets, self._targets = self._targets, self._note_targets.get(kind, {})
+        saved_link, self._link = self._link, None
         out: list[Piece] = []
         for i, p in enumerate(holder.iter(w("p"))):
             ppr = p.find(w("pPr"))
@@ -490,6 +593,7 @@ class BodyReader:
                 out.append(Span(" ", Format()))
             self._inline(p, out, style_id)
         self._fields, self._where = saved_fields, saved_where
+        self._targets, self._link = saved_targets, saved_link
         spans = [p for p in out if isinstance(p, Span)]
         dropped = ""
         while spans and not spans[0].text.strip():
@@ -502,6 +606,39 @@ class BodyReader:
         if spans:
             spans[0] = Span(spans[0].text.lstrip(), spans[0].fmt)
         return list(spans), dropped
+
+
+def _field_target(instr: str) -> str | None:
+    """The address a ``HYPERLINK "url" \\l "bookmark"`` field instruction links to
+    (``url#bookmark``, or ``#bookmark``); None for any other field, or none named.
+
+    Word doubles a backslash inside a quoted argument (``"C:\\\\notes.docx"``).
+    """
+    tokens: list[tuple[str, bool]] = []  # (word, quoted)
+    for m in _FIELD_TOKEN.finditer(instr):
+        quoted = m.group(1)
+        if quoted is None:
+            tokens.append((m.group(2), False))
+        else:
+            tokens.append((_FIELD_ESCAPE.sub(r"\1", quoted), True))
+    if not tokens or tokens[0][0].upper() != "HYPERLINK" or tokens[0][1]:
+        return None
+    url = anchor = None
+    k = 1
+    while k < len(tokens):
+        word, quoted = tokens[k]
+        switch = word.lower() if not quoted and word.startswith("\\") else None
+        if switch in _ARG_SWITCHES:
+            if switch == "\\l" and k + 1 < len(tokens):
+                anchor = tokens[k + 1][0]
+            k += 2
+            continue
+        if switch is None and url is None:
+            url = word
+        k += 1
+    if url is None and anchor is None:
+        return None
+    return (url or "") + (f"#{anchor}" if anchor else "")
 
 
 def _upper(text: str) -> str:

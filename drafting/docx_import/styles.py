@@ -8,7 +8,8 @@ which is how Word's "List Number" and most house templates number paragraphs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from lxml import etree
 
@@ -60,7 +61,7 @@ _APPLIED_MAX = 4096  # a crafted file cannot grow the cache without bound
 
 
 def _apply(fmt: Format, found: dict[str, etree._Element]) -> Format:
-    values = {
+    values: dict[str, Any] = {  # Format's flags (its link is kept as it is)
         "b": fmt.b,
         "i": fmt.i,
         "u": fmt.u,
@@ -87,7 +88,7 @@ def _apply(fmt: Format, found: dict[str, etree._Element]) -> Format:
         pos = va.get(w("val"))
         values["sup"] = pos == "superscript"
         values["sub"] = pos == "subscript"
-    return Format(**values)
+    return replace(fmt, **values)
 
 
 @dataclass

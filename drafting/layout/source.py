@@ -13,7 +13,8 @@ from typing import NamedTuple, Protocol
 
 @dataclass(frozen=True)
 class Format:
-    """The inline formatting drafting keeps: bold, italic, underline, super/subscript."""
+    """The inline formatting drafting keeps: bold, italic, underline, super/subscript,
+    and the address of the link the words are (an AKN ``<a href>``)."""
 
     b: bool = False
     i: bool = False
@@ -22,6 +23,10 @@ class Format:
     sub: bool = False
     caps: bool = False
     hidden: bool = False
+    #: The link's address, already checked (:func:`drafting.akn.inline.safe_href`);
+    #: None for words that link nowhere.  Carried here rather than on the span so that
+    #: every step that splits, trims or merges spans keeps it with their words.
+    link: str | None = None
 
     def tags(self) -> tuple[str, ...]:
         """AKN inline tags, outermost first."""

@@ -2,8 +2,12 @@
 
 ``**Recognising** that ...`` puts a bold lead phrase; ``*Recalling*`` an italic one
 (UN style); ``<u>``, ``<sup>``, ``<sub>`` the rarer marks; ``[^1]`` a footnote
-reference.  Text import, amendments (new wording may carry a lead phrase) and the
-text exporter all go through here so the two directions stay each other's inverse.
+reference; ``[the report](https://example.org/report)`` a link (AKN ``<a href>``),
+and ``<https://example.org>`` one whose words are its address.  A link's address is
+checked as any other is (:func:`drafting.akn.inline.safe_href`): one refused, such as
+``javascript:``, leaves the brackets as the literal text they were typed as.  Text
+import, amendments (new wording may carry a lead phrase) and the text exporter all
+go through here so the two directions stay each other's inverse.
 """
 
 from __future__ import annotations
@@ -11,17 +15,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from lxml import etree
 
-from drafting.akn.inline import normalize_space
+from drafting.akn.inline import normalize_space, safe_href
 from drafting.akn.ns import local_name
 from drafting.akn.parser import sub
 from drafting.model.phrases import classify
 
 PHRASE_NAMES = ("preambularPhrase", "operativePhrase")
 
-_TOKEN = re.compile(r"\\([\\*\[\]<>_^~])|\*\*|\*|\[\^([^\]\s]+)\]|<(/?)(u|sup|sub)>")
+_TOKEN = re.compile(
+    r"\\([\\*\[\]<>_^~])|\*\*|\*|\[\^([^\]\s]+)\]|<(/?)(u|sup|sub)>"
+    # A link's end and address, ``](dest)`` or ``](<dest>)``: one level of parentheses
+    # may stand unescaped in the address, as Wikipedia's addresses have them.
+    r"|(?P<close>\]\((?:<(?P<angled>[^<>\n]*)>|(?P<dest>(?:\\.|[^\s()\\]|\([^\s()\\]*\))*))\))"
+    r"|(?P<open>\[)|(?P<shut>\])"
+    # An address standing for itself: ``<https://example.org>``.
+    r"|<(?P<auto>(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]|[mM][aA][iI][lL][tT][oO]):[^\s<>]+)>"
+)
+_DEST_ESCAPE = re.compile(r"\\(.)")
+#: Escaped in a link's address as written: what would end it early or read as an escape.
+_DEST_SPECIAL = re.compile(r"([\\()])")
+#: An address the ``<...>`` form may hold (the ``auto`` alternative of _TOKEN).
+_AUTO = re.compile(r"(?:https?|ftp|mailto):[^\s<>]+$", re.IGNORECASE)
 
 
 @dataclass
@@ -29,6 +47,7 @@ class _Node:
     tag: str | None  # None: root
     children: list[_Node | str] = field(default_factory=list)
     note: str | None = None  # footnote marker for a note reference
+    href: str | None = None  # a link's checked address
 
 
 def _tokens(s: str) -> list[_Node | str]:
@@ -53,8 +72,33 @@ def _tokens(s: str) -> list[_Node | str]:
         text(s[pos : m.start()])
         pos = m.end()
         tok = m.group(0)
+        kind = m.lastgroup
         if m.group(1):
             text(m.group(1))
+        elif kind == "open":
+            node = _Node("a")
+            current().children.append(node)
+            stack.append((node, tok))
+        elif kind in ("close", "shut"):
+            if not stack or stack[-1][0].tag != "a":
+                text(tok)
+                continue
+            node, opener = stack.pop()
+            href = None
+            if kind == "close":
+                raw = m.group("angled") or m.group("dest") or ""
+                href = safe_href(_DEST_ESCAPE.sub(r"\1", raw))
+            if href is None:  # "[words]" alone, or an address refused: literal text
+                _unwrap(current(), node, opener)
+                text(tok)
+            else:
+                node.href = href
+        elif kind == "auto":
+            href = safe_href(m.group("auto"))
+            if href is None:
+                text(tok)
+            else:
+                current().children.append(_Node("a", [m.group("auto")], href=href))
         elif m.group(2):
             current().children.append(_Node("noteRef", note=m.group(2)))
         elif m.group(4):
@@ -115,31 +159,37 @@ def _walk(node: _Node) -> list[_Node]:
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of markup text with its marks (``b``, ``i``, ``u``, ``sup``, ``sub``), or
-    a footnote reference (``note`` is its marker, ``text`` empty)."""
+    """A stretch of markup text with its marks (``b``, ``i``, ``u``, ``sup``, ``sub``) and
+    the address of the link it is (``href``, None for none), or a footnote reference
+    (``note`` is its marker, ``text`` empty)."""
 
     text: str
     marks: frozenset[str] = frozenset()
     note: str | None = None
+    href: str | None = None
 
 
 def runs_of(markup: str) -> list[Run]:
     """``markup`` as runs of text and their marks, in order: what :func:`fill_block`
     would write, for a reader that builds its own blocks (the text import)."""
     out: list[Run] = []
-    stack: list[tuple[list[_Node | str], frozenset[str]]] = [(_tokens(markup), frozenset())]
+    stack: list[tuple[list[_Node | str], frozenset[str], str | None]] = [
+        (_tokens(markup), frozenset(), None)
+    ]
     while stack:  # depth first, in order: each level is a list popped from the front
-        items, marks = stack[-1]
+        items, marks, href = stack[-1]
         if not items:
             stack.pop()
             continue
         item = items.pop(0)
         if isinstance(item, str):
-            out.append(Run(item, marks))
+            out.append(Run(item, marks, href=href))
         elif item.tag == "noteRef":
             out.append(Run("", marks, note=item.note or ""))
+        elif item.tag == "a":
+            stack.append((list(item.children), marks, item.href))
         else:
-            stack.append((list(item.children), marks | {item.tag or ""}))
+            stack.append((list(item.children), marks | {item.tag or ""}, href))
     return out
 
 
@@ -205,6 +255,9 @@ class _Emitter:
                     parent.append(self.notes(item.note or ""))
                 continue
             assert item.tag is not None
+            if item.tag == "a":
+                self.emit(sub(parent, "a", {"href": item.href or ""}), item.children)
+                continue
             el = sub(parent, item.tag)
             words = _plain(item).strip()
             phrase_name = self.phrase_name
@@ -236,10 +289,21 @@ _MARKS: Mapping[str, tuple[str, str]] = {
 }
 
 
-def render_markup(block: etree._Element, note_ref: NoteMarker | None = None) -> str:
-    """The inverse of :func:`fill_block`: markup text for the AKN block ``block``."""
+def render_markup(
+    block: etree._Element,
+    note_ref: NoteMarker | None = None,
+    *,
+    links: Literal["markdown", "plain"] = "markdown",
+) -> str:
+    """The inverse of :func:`fill_block`: markup text for the AKN block ``block``.
+
+    ``links``: ``"markdown"`` writes a link as ``[words](href)``, which reads back;
+    ``"plain"`` as ``words <href>``, for a reader of plain text (a ``#bookmark``, which
+    means nothing there, leaves the words alone).  A link whose address
+    :func:`~drafting.akn.inline.safe_href` refuses is written as its words.
+    """
     out: list[str] = []
-    _render(block, note_ref, out)
+    _render(block, note_ref, out, links == "plain")
     return "".join(out)
 
 
@@ -247,7 +311,9 @@ def _esc(t: str | None) -> str:
     return _ESCAPE.sub(r"\\\1", t) if t else ""
 
 
-def _render(el: etree._Element, note_ref: NoteMarker | None, out: list[str]) -> None:
+def _render(
+    el: etree._Element, note_ref: NoteMarker | None, out: list[str], plain: bool = False
+) -> None:
     """Append the markup of ``el``'s content to ``out`` (a module function: see _Emitter)."""
     out.append(_esc(el.text))
     for child in el:
@@ -257,8 +323,21 @@ def _render(el: etree._Element, note_ref: NoteMarker | None, out: list[str]) -> 
         elif name in _MARKS:
             open_, close = _MARKS[name]
             out.append(open_)
-            _render(child, note_ref, out)
+            _render(child, note_ref, out, plain)
             out.append(close)
+        elif name == "a":
+            href = safe_href(child.get("href") or "")
+            if href is not None and not len(child) and child.text == href and _AUTO.match(href):
+                # An address standing for itself: written once.
+                out.append(href if plain else f"<{href}>")
+            elif href is None or plain:
+                _render(child, note_ref, out, plain)
+                if href is not None and not href.startswith("#"):
+                    out.append(f" <{href}>")
+            else:
+                out.append("[")
+                _render(child, note_ref, out, plain)
+                out.append("](" + _DEST_SPECIAL.sub(r"\\\1", href) + ")")
         elif name:
-            _render(child, note_ref, out)
+            _render(child, note_ref, out, plain)
         out.append(_esc(child.tail))

@@ -5,7 +5,9 @@ prints like the Word text: a ``<h1>`` title, the number line, the formula, then
 the provisions as ordered lists whose items show the document's own labels
 (``13.``, ``a.``, ``(ii)``) rather than numbers the browser computes, so a text
 that keeps a gap keeps it here too.  Footnotes link both ways.  Every piece of
-text is escaped as :func:`html.escape` would.
+text is escaped as :func:`html.escape` would, and a link of the text (AKN ``<a>``)
+becomes one on the page only when its address is one a link may have
+(:func:`drafting.akn.inline.safe_href`): the AKN may come from anyone.
 
 The page is written in one walk over the AKN tree, each provision's parts read in
 one look at its children (:func:`drafting.model.provision.parts`): at 1,000
@@ -20,6 +22,7 @@ from html import escape
 
 from lxml import etree
 
+from drafting.akn.inline import safe_href
 from drafting.akn.ns import local_name
 from drafting.model.document import Document
 from drafting.model.provision import Provision, parts
@@ -133,6 +136,10 @@ def _inline(block: etree._Element, notes: _Notes) -> str:
             pass
         elif name in ("eol", "br"):
             out.append("<br>")
+        elif name == "a":
+            href = safe_href(child.get("href") or "")
+            inner = _inline(child, notes)
+            out.append(f'<a href="{escape(href)}">{inner}</a>' if href is not None else inner)
         elif name in _TAGS:
             tag = _TAGS[name]
             only = child[0] if len(child) == 1 else None

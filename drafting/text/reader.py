@@ -268,20 +268,24 @@ def _pieces(markup: str, marks: set[str]) -> list[Piece]:
             else:
                 out.append(Span(f"[^{run.note}]", PLAIN))
             continue
-        fmt = _FORMATS.get(run.marks)
+        key = (run.marks, run.href)
+        fmt = _FORMATS.get(key)
         if fmt is None:
-            fmt = _FORMATS[run.marks] = Format(
+            fmt = Format(
                 b="b" in run.marks,
                 i="i" in run.marks,
                 u="u" in run.marks,
                 sup="sup" in run.marks,
                 sub="sub" in run.marks,
+                link=run.href,
             )
+            if len(_FORMATS) < 4096:  # bounded: every link address is a key
+                _FORMATS[key] = fmt
         out.append(Span(run.text, fmt))
     return out
 
 
-_FORMATS: dict[frozenset[str], Format] = {frozenset(): PLAIN}
+_FORMATS: dict[tuple[frozenset[str], str | None], Format] = {(frozenset(), None): PLAIN}
 _EMPHASIS = re.compile(r"\*\*(?=\S).+?(?<=\S)\*\*|(?<![\w*])\*(?=[^\s*]).*?(?<=[^\s*])\*(?![\w*])")
 
 

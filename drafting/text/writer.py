@@ -5,10 +5,14 @@ to its mark, not to wherever a page break happened to put it in the source.
 What a resolution seldom holds is written as Markdown writes it, so that the text
 reads back the same (:mod:`drafting.text.reader`): headings as ``## Annex``, tables
 as ``| a | b |`` rows, and unnumbered text, further blocks of a provision's words
-and its closing words as paragraphs of their own, set off by blank lines.
+and its closing words as paragraphs of their own, set off by blank lines.  A link
+is written as Markdown writes it, ``[words](href)``, or, for a reader of plain text,
+as its words and then its address: ``words <href>``.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from lxml import etree
 
@@ -23,8 +27,11 @@ def _note_mark(note: etree._Element) -> str:
     return marker if marker and not marker[0].isalnum() else f"[^{marker}]"
 
 
-def _markup(block: etree._Element) -> str:
-    return render_markup(block, _note_mark)
+Links = Literal["markdown", "plain"]
+
+
+def _markup(block: etree._Element, links: Links = "markdown") -> str:
+    return render_markup(block, _note_mark, links=links)
 
 
 def _line(p: Provision, text: str) -> str:
@@ -38,7 +45,7 @@ def _line(p: Provision, text: str) -> str:
     return f"{indent}- {p.num} {text}"
 
 
-def _table(table: etree._Element) -> list[str]:
+def _table(table: etree._Element, links: Links) -> list[str]:
     """A table as Markdown rows: a header row (empty when the table has none), its rule,
     then the other rows; a cell's blocks joined by spaces, its pipes escaped."""
     rows: list[tuple[bool, list[str]]] = []
@@ -47,7 +54,7 @@ def _table(table: etree._Element) -> list[str]:
             continue
         cells = [c for c in tr if local_name(c.tag) in ("td", "th")]
         texts = [
-            " ".join(_markup(b) for b in c if local_name(b.tag) == "p").replace("|", "\\|")
+            " ".join(_markup(b, links) for b in c if local_name(b.tag) == "p").replace("|", "\\|")
             for c in cells
         ]
         header = bool(cells) and all(local_name(c.tag) == "th" for c in cells)
@@ -64,33 +71,33 @@ def _table(table: etree._Element) -> list[str]:
     return out
 
 
-def _write_provision(p: Provision, out: list[str]) -> None:
+def _write_provision(p: Provision, out: list[str], links: Links) -> None:
     """``p``, its sub-paragraphs, then its closing words (AKN wrapUp), in reading order."""
     if p.kind == "hcontainer" and p.name == "heading":
-        heading = " ".join(_markup(b) for b in p.blocks)
+        heading = " ".join(_markup(b, links) for b in p.blocks)
         out += ["", f"## {p.num} {heading}" if p.num else f"## {heading}", ""]
         return
     table = p.table
     if table is not None:
         if p.num:
             out.append(p.num)
-        out += ["", *_table(table), ""]
+        out += ["", *_table(table, links), ""]
         return
     blocks = p.blocks
     if p.kind == "hcontainer":
         out.append("")
-    out.append(_line(p, _markup(blocks[0]) if blocks else ""))
+    out.append(_line(p, _markup(blocks[0], links) if blocks else ""))
     indent = " " * (p.level + 1)
     for block in blocks[1:]:  # further blocks of its words, each a paragraph of its own
-        out += ["", indent + _markup(block), ""]
+        out += ["", indent + _markup(block, links), ""]
     for child in p.children:
-        _write_provision(child, out)
+        _write_provision(child, out, links)
     wrap_up = p.wrap_up_blocks
     for block in wrap_up:
-        out += ["", indent + _markup(block), ""]
+        out += ["", indent + _markup(block, links), ""]
 
 
-def _preface(doc: Document, out: list[str]) -> None:
+def _preface(doc: Document, out: list[str], links: Links) -> None:
     """The preface in its own order: the title, the number line, the lines of the head."""
     preface = doc.statement.child("preface")
     line = doc.number_line
@@ -98,7 +105,8 @@ def _preface(doc: Document, out: list[str]) -> None:
         name = local_name(el.tag)
         if name == "longTitle":
             if doc.title:
-                out += [" ".join(_markup(p) for p in el.iter() if local_name(p.tag) == "p"), ""]
+                longtitle = [p for p in el.iter() if local_name(p.tag) == "p"]
+                out += [" ".join(_markup(p, links) for p in longtitle), ""]
         elif el is line:
             parts = []
             for child in line.iter():
@@ -111,15 +119,19 @@ def _preface(doc: Document, out: list[str]) -> None:
                     parts.append(_note_mark(child))
             out += ["".join(parts).strip(), ""]
         elif name == "p":
-            out += [_markup(el), ""]
+            out += [_markup(el, links), ""]
         elif name == "table":
-            out += [*_table(el), ""]
+            out += [*_table(el, links), ""]
 
 
-def write_text(doc: Document) -> str:
-    """The document in the seed's text format (also valid Markdown)."""
+def write_text(doc: Document, *, links: Links = "markdown") -> str:
+    """The document in the seed's text format (also valid Markdown).
+
+    ``links``: ``"markdown"`` writes ``[words](href)``, which :func:`read_text` reads
+    back as the link; ``"plain"`` writes ``words <href>`` for a reader of plain text.
+    """
     out: list[str] = []
-    _preface(doc, out)
+    _preface(doc, out, links)
     if doc.formula:
         out += [doc.formula, ""]
     previous_unnumbered = False
@@ -128,9 +140,9 @@ def write_text(doc: Document) -> str:
         if unnumbered and previous_unnumbered:
             out.append("")  # unnumbered paragraphs are told apart by the blank line
         previous_unnumbered = unnumbered
-        _write_provision(top, out)
+        _write_provision(top, out, links)
     for block in doc.conclusions:
-        out += ["", _markup(block)]
+        out += ["", _markup(block, links)]
     notes = doc.notes
     if notes:
         out.append("")
@@ -138,7 +150,8 @@ def write_text(doc: Document) -> str:
         for note in notes:
             mark = _note_mark(note.element)
             sep = ": " if mark.startswith("[^") else " "
-            entry = f"{mark}{sep}{note.markup}"
+            words = " ".join(_markup(p, links) for p in note.element.children_named("p"))
+            entry = f"{mark}{sep}{words}"
             if entry not in written:  # one note cited at two places is printed once
                 written.add(entry)
                 out.append(entry)
