@@ -22,13 +22,13 @@ from drafting.amendments import (
     compilation_markdown,
     compile_amendments,
     read_amendment_files,
-    read_votes,
     report_json,
     report_markdown,
     voting_list,
     voting_list_markdown,
 )
 from drafting.amendments.files import read_amendment_files_leniently
+from drafting.amendments.model import Status
 from drafting.amendments.votes import RecordedVotes, read_vote_counts, record_votes
 from drafting.amendments.voting import VotingPaper, text_kind
 from drafting.errors import InputError, OutputError
@@ -205,7 +205,7 @@ def amend_files(
     amended = apply_amendments(
         load_document(draft),
         read_amendment_files(amendment_files),
-        votes=read_votes(votes) if votes else None,
+        votes=_decided(votes) if votes else None,
         date=date,
     )
     # apply_amendments has just validated the amended tree (all or nothing).
@@ -218,3 +218,20 @@ def amend_files(
     if report is not None and report_data is not None:
         io.write_atomic(report, report_data)
     return amended
+
+
+def _decided(path: str | Path) -> dict[str, Status]:
+    """The outcome of each vote in the votes file at ``path``, in either of its forms
+    (``4: adopted`` or the figures, ``4: 45-12-3``), as the status the amendment takes.
+
+    A vote not yet taken, or one that fell, leaves the amendment's own status: what
+    falls is decided where the amendments are applied.
+    """
+    from drafting.amendments.votes import read_vote_counts
+
+    out: dict[str, Status] = {}
+    for number, tally in read_vote_counts(path).amendments.items():
+        outcome = tally.outcome
+        if outcome in ("adopted", "rejected", "withdrawn"):
+            out[number] = outcome
+    return out

@@ -545,7 +545,8 @@ def amendments_export_cmd(
 @click.option(
     "--votes",
     type=FILE,
-    help="A file of lines '4: adopted', '7: rejected'; wins over the status in the amendments.",
+    help="The votes ('4: adopted', 'Amendment 7: 10-30-2', as amendments list reads them);"
+    " they win over the status in the amendments.",
 )
 @click.option(
     "--report",

@@ -407,3 +407,22 @@ def test_list_refuses_a_missing_votes_file(tmp_path: Path) -> None:
         "amendments", "list", str(DRAFT), str(AMENDMENTS), "--votes", str(tmp_path / "no.txt")
     )
     assert code == 1 and err.startswith("error: ") and err.count("\n") == 1, err
+
+
+def test_amend_reads_the_same_votes_file_with_figures(tmp_path: Path) -> None:
+    # One votes file serves the voting list and the amended text: figures decide.
+    am = tmp_path / "am.txt"
+    am.write_text(
+        'Amendment 1\nParagraph 13(b)\nLeave out "misaligned data" and insert "bad data"\n\n'
+        'Amendment 6\nParagraph 13(c)\nLeave out "leverage" and insert "harness"\n',
+        encoding="utf-8",
+    )
+    votes = tmp_path / "votes.txt"
+    votes.write_text("Amendment 1: 45 for, 12 against, 3 abstentions\nAmendment 6: 10-30-2\n")
+    out = tmp_path / "final.akn.xml"
+    args = ["amend", str(DRAFT), str(am), "--votes", str(votes), "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    text = load_document(out).get("para_13__list_1__point_b").text
+    assert "bad data" in text
+    assert "leverage" in load_document(out).get("para_13__list_1__point_c").text
