@@ -184,6 +184,14 @@ def bench_n(n: int, work: Path, table: Table) -> dict[str, float]:
         "lxml parse",
         parse_floor,
     )
+    from drafting.tabling import amendments_from_edit
+
+    row(
+        "amendments from-edit",
+        median_time(lambda: amendments_from_edit(doc_a, doc_b)),
+        "diff",
+        figures["diff (pairing + words)"],
+    )
     for fmt in ("text", "json", "html", "columns-html", "docx", "columns-docx"):
         row(f"diff output {fmt}", median_time(partial(render_diff, result, fmt)))
     row("export .docx", median_time(lambda: write_docx(doc_a)), "docx write", write_floor)
@@ -443,6 +451,15 @@ def targets(t: Table, sizes: list[int]) -> list[str]:
     ratio("export .html", "floor: lxml parse+serialise AKN", "export .html")
     ratio("load AKN (parse + validate)", "floor: lxml parse+serialise AKN", "load AKN")
     ratio("diff (pairing + words)", "floor: lxml parse+serialise AKN", "diff")
+    fe, df = t.get(1000, "amendments from-edit"), t.get(1000, "diff (pairing + words)")
+    if fe is not None and df:
+        rows.append(
+            (
+                "amendments from-edit within 2x the diff of the same pair (issue 16)",
+                f"{fe:.2f} s vs {df:.2f} s: {fe / df:.1f}x",
+                fe / df <= 2,
+            )
+        )
     am = t.get(1000, "amendments M=1000: parse+check+voting list+apply+renumber")
     parse = t.get(1000, "floor: lxml parse+serialise AKN")
     if am is not None and parse:
@@ -546,7 +563,7 @@ def main() -> None:
         "with its peak resident memory (VmHWM), the package's bytecode compiled first as",
         "`pip install` leaves it.",
         "",
-        "## Against the targets of issues 7 and 13 (N = 1,000 unless said)",
+        "## Against the targets of issues 7, 13 and 16 (N = 1,000 unless said)",
         "",
         *targets(table, sizes),
         "",

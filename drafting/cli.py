@@ -538,6 +538,48 @@ def amendments_export_cmd(
     click.echo(f"wrote {output}: {len(amendments)} amendment(s)", err=True)
 
 
+@amendments_group.command("from-edit")
+@click.argument("draft", type=FILE)
+@click.argument("edited", type=FILE, required=False)
+@output_option("The amendments (.txt, .md or .akn.xml).", required=True)
+@click.option("--by", default="", help="Who tables them (two versions; Word names its authors).")
+@click.option(
+    "--style",
+    "wording",
+    type=click.Choice(["nato-pa", "un-ga", "ep"]),
+    help="The wording of the amendments (default: the draft's house style).",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@handle_errors
+def amendments_from_edit_cmd(
+    draft: Path,
+    edited: Path | None,
+    output: Path,
+    by: str,
+    wording: str | None,
+    force: bool,
+) -> None:
+    """Write the amendments that turn DRAFT into EDITED, worded as the house tables them.
+
+    With DRAFT alone, a Word file edited with Track Changes: the draft is its text with
+    every change rejected, and each author's changes become that author's amendments.
+
+    \b
+    Example:
+      drafting amendments from-edit draft-with-changes.docx -o amendments.txt
+      drafting amendments from-edit draft.akn.xml edited.docx --by "Delegation of Norway" \\
+        -o amendments.txt
+    """
+    from drafting.tabling import from_edit_files
+
+    made = from_edit_files(draft, edited, output, by=by, style=wording, force=force)
+    for author, n in made.authors:
+        click.echo(f"{n} tracked change(s) by {author}", err=True)
+    click.echo(f"wrote {output}: {len(made.amendments)} amendment(s)", err=True)
+    for line in made.skipped:
+        click.echo(f"warning: not tabled: {line}", err=True)
+
+
 @cli.command("amend")
 @click.argument("draft", type=FILE)
 @_AMENDMENT_FILES

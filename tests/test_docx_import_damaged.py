@@ -168,7 +168,8 @@ def test_tracked_changes_are_refused_by_default_with_count_and_authors(tmp_path:
     assert result.stderr == (
         f"error: {src}: the document has 3 tracked changes (2 by Alice, 1 by Bob) that are"
         " neither accepted nor rejected; accept or reject them in Word, or import with"
-        " --accept-changes or --reject-changes\n"
+        " --accept-changes or --reject-changes; to table them as amendments, run"
+        " drafting amendments from-edit on the file\n"
     )
     assert not out.exists()
 

@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "diff": {"model", "akn", "errors"},
     "render": {"diff", "amendments", "model", "akn", "errors"},
 }
-TOP = {"cli", "__main__", "__init__", "formats", "diffing", "amending", "demo"}
+TOP = {"cli", "__main__", "__init__", "formats", "diffing", "amending", "tabling", "demo"}
 
 
 def _layer(path: Path) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -462,6 +462,38 @@ def _naming_blocks(doc: Document) -> list[tuple[Provision, AknElement]]:
     return [(prov, block) for _, _, prov, block in out]
 
 
+def _reference_matches(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Each "paragraph 13(b)" / "recitals A and B" in ``text``, and whether it names a
+    provision of this document (not "paragraph 2 of resolution 480")."""
+    for word, rx in (("paragraph", _PARA_XREF), ("recital", _RECITAL_XREF)):
+        if word not in text:
+            continue  # each pattern needs its word, in lower case: skip the scan
+        for m in rx.finditer(text):
+            yield m, not _OTHER_DOCUMENT.match(text, m.end())
+
+
+def _refs_of(m: re.Match[str]) -> Iterator[tuple[int, int, str]]:
+    base = m.start("refs")
+    for one in _ONE.finditer(m.group("refs")):
+        yield base + one.start(), base + one.end(), re.sub(r"\s+", "", one.group(0))
+
+
+def rewrite_references(text: str, mapping: Mapping[str, str]) -> str:
+    """``text`` with each reference to a provision of this document renamed by
+    ``mapping`` (``{"9": "10"}``): new words written against one numbering, tabled
+    against another."""
+    edits = [
+        (start, end, mapping[ref])
+        for m, own in _reference_matches(text)
+        if own
+        for start, end, ref in _refs_of(m)
+        if ref in mapping
+    ]
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
 def _follow_references(
     doc: Document, mapping: Mapping[str, str], deleted: set[str]
 ) -> tuple[list[CrossReference], list[str]]:
@@ -471,27 +503,22 @@ def _follow_references(
     for prov, block in _naming_blocks(doc):
         text = text_of(block)
         edits: list[tuple[int, int, str]] = []
-        for word, rx in (("paragraph", _PARA_XREF), ("recital", _RECITAL_XREF)):
-            if word not in text:
-                continue  # each pattern needs its word, in lower case: skip the scan
-            for m in rx.finditer(text):
-                if _OTHER_DOCUMENT.match(text, m.end()):
+        for m, own in _reference_matches(text):
+            if not own:
+                warnings.append(
+                    f"{prov.ref or prov.eid} cites {m.group(0)!r} of another document;"
+                    " left as it is"
+                )
+                continue
+            for start, end, ref in _refs_of(m):
+                if ref in mapping:
+                    edits.append((start, end, mapping[ref]))
+                    found.append(CrossReference(prov.eid or "", ref, mapping[ref]))
+                elif ref in deleted:
                     warnings.append(
-                        f"{prov.ref or prov.eid} cites {m.group(0)!r} of another document;"
-                        " left as it is"
+                        f"{prov.ref or prov.eid} refers to {m.group('noun')} {ref},"
+                        " which was deleted; check the wording"
                     )
-                    continue
-                base = m.start("refs")
-                for one in _ONE.finditer(m.group("refs")):
-                    ref = re.sub(r"\s+", "", one.group(0))
-                    if ref in mapping:
-                        edits.append((base + one.start(), base + one.end(), mapping[ref]))
-                        found.append(CrossReference(prov.eid or "", ref, mapping[ref]))
-                    elif ref in deleted:
-                        warnings.append(
-                            f"{prov.ref or prov.eid} refers to {m.group('noun')} {ref},"
-                            " which was deleted; check the wording"
-                        )
         for start, end, new in sorted(edits, reverse=True):
             replace_text(block, start, end, new)
     return found, warnings

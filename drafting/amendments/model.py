@@ -166,6 +166,8 @@ class Amendment:
     #: A compromise amendment replaces the amendments it lists; they fall if it is adopted.
     compromise: bool = False
     replaces: tuple[str, ...] = ()
+    #: When it was tabled, as the file gives it (``2024-11-20``); '' when it does not.
+    date: str = ""
     #: The two columns of a table-form amendment (draft text, amended text), when given so.
     columns: tuple[str, str] | None = field(default=None, compare=False)
     source: str | None = field(default=None, compare=False)

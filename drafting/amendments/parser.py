@@ -95,7 +95,8 @@ _HEADERISH = re.compile(
 _BY = r"(?:tabled|submitted|proposed|presented|moved|sponsored|put\s+forward)\s+by|on\s+behalf\s+of"
 _WHY = r"justification|reasons?|explanatory\s+statement|explanation|rationale"
 _FIELD = re.compile(
-    rf"^(?P<name>{_BY}|co-?sponsors?|authors?|sponsors?|tablers?|{_WHY}|status|replaces|replacing)"
+    rf"^(?P<name>{_BY}|co-?sponsors?|authors?|sponsors?|tablers?|{_WHY}|status|replaces|replacing"
+    r"|date|tabled\s+on|submitted\s+on)"
     r"\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
@@ -120,7 +121,8 @@ _NEW_INTRO = re.compile(
 
 
 def _field(cleaned: str) -> tuple[str, str] | None:
-    """A field line as (``by``, ``justification``, ``status`` or ``replaces``; its value)."""
+    """A field line as (``by``, ``justification``, ``status``, ``replaces`` or ``date``;
+    its value)."""
     m = _FIELD.match(cleaned)
     if m:
         name, value = m.group("name").lower(), m.group("value").strip()
@@ -130,6 +132,8 @@ def _field(cleaned: str) -> tuple[str, str] | None:
             return None
         name = (m.group("name") or m.group("why")).lower()
         value = (m.group("value") or "").strip()
+    if name == "date" or name.endswith(" on"):
+        return "date", value
     if name == "status" or name.startswith("replac"):
         return ("status" if name == "status" else "replaces"), value
     if _WHY_NAME.fullmatch(name):
@@ -374,6 +378,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
     _add_name(names, block.tabled_by)
     justification: list[str] = []
     status: Status = "oral" if block.oral else "tabled"
+    date = ""
     replaces = block.replaces
     columns: tuple[str, str] | None = None
     mode = ""  # "names" while a list of tablers runs on, "justification" to the end
@@ -432,6 +437,8 @@ def _parse_block(block: _Block, source: str) -> Amendment:
                         "use one of " + ", ".join(STATUSES),
                     )
                 status = word
+            elif name == "date":
+                date = value
             else:
                 replaces = _numbers(value)
             i += 1
@@ -552,6 +559,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
         tabled_by=", ".join(names),
         justification=_paragraphs(justification),
         status=status,
+        date=date,
         compromise=block.compromise,
         replaces=replaces,
         columns=columns,

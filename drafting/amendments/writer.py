@@ -132,6 +132,8 @@ def write_amendment(amendment: Amendment, style: WriteStyle = "nato-pa") -> str:
     out = [head]
     if a.tabled_by:
         out.append(f"Tabled by: {a.tabled_by}")
+    if a.date:
+        out.append(f"Date: {a.date}")
     if a.replaces:
         out.append(f"Replaces: {', '.join(a.replaces)}")
     loc = a.location

@@ -1,7 +1,12 @@
 """Word (.docx) to Akoma Ntoso: resolutions as Word and LibreOffice really write them."""
 
 from drafting.docx_import.changes import TrackedChangesError
-from drafting.docx_import.importer import DocxImportResult, EmptyDocxError, import_docx
+from drafting.docx_import.importer import (
+    DocxImportResult,
+    EmptyDocxError,
+    import_docx,
+    tracked_changes,
+)
 from drafting.docx_import.package import (
     DocxError,
     EncryptedDocxError,
@@ -23,4 +28,5 @@ __all__ = [
     "TrackedChangesError",
     "ZipBombError",
     "import_docx",
+    "tracked_changes",
 ]

@@ -13,6 +13,7 @@ there are and by whom; accepting or rejecting resolves them the way Word's
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -44,6 +45,10 @@ _MARKERS = (
 )
 
 
+#: Who made a change that names no author.
+UNKNOWN_AUTHOR = "an unknown author"
+
+
 class TrackedChangesError(DraftingError):
     """The Word file holds tracked changes and the caller did not say what to do with them."""
 
@@ -55,6 +60,8 @@ class ChangeSummary:
     count: int = 0
     by_author: Counter[str] = field(default_factory=Counter)
     resolution: str | None = None  # "accepted" | "rejected"
+    #: Each author's earliest change (``w:date``, ISO 8601), where the file dates them.
+    first_date: dict[str, str] = field(default_factory=dict)
 
     def authors(self) -> str:
         """``"4 by Alice Martin, 3 by Bob"``."""
@@ -92,7 +99,11 @@ def count_changes(roots: list[etree._Element]) -> ChangeSummary:
     for root in roots:
         for el in _changes(root):
             summary.count += 1
-            summary.by_author[el.get(w("author")) or "an unknown author"] += 1
+            author = el.get(w("author")) or UNKNOWN_AUTHOR
+            summary.by_author[author] += 1
+            when = el.get(w("date"))
+            if when and (author not in summary.first_date or when < summary.first_date[author]):
+                summary.first_date[author] = when
     return summary
 
 
@@ -153,13 +164,21 @@ def _restore_properties(change: etree._Element) -> None:
     holder.remove(change)
 
 
-def resolve(roots: list[etree._Element], *, accept: bool) -> None:
-    """Accept (or reject) every tracked change in the parts, in place."""
+def resolve(
+    roots: list[etree._Element], *, accept: bool, authors: Collection[str] | None = None
+) -> None:
+    """Accept (or reject) every tracked change in the parts, in place; with ``authors``,
+    accept theirs and reject the others' (one delegation's edit of a shared draft)."""
+    every = accept
     for root in roots:
         joins: list[etree._Element] = []
         for el in _changes(root):
             if el.getparent() is None or _detached(el, root):
                 continue
+            if authors is not None:
+                accept = (el.get(w("author")) or UNKNOWN_AUTHOR) in authors
+            else:
+                accept = every
             tag = etree.QName(el).localname
             kind = _kind(el)
             if kind == "property":
@@ -212,9 +231,14 @@ def _detached(el: etree._Element, root: etree._Element) -> bool:
 
 
 def handle_changes(
-    roots: list[etree._Element], accept: bool | None, *, source: str
+    roots: list[etree._Element],
+    accept: bool | None,
+    *,
+    source: str,
+    authors: Collection[str] | None = None,
 ) -> ChangeSummary:
-    """Refuse, accept or reject the tracked changes of the parts.
+    """Refuse, accept or reject the tracked changes of the parts; with ``authors``,
+    accept only theirs.
 
     Raises:
         TrackedChangesError: there are changes and ``accept`` is None; the message
@@ -230,10 +254,16 @@ def handle_changes(
             f" ({summary.authors()}) that {'are' if n != 1 else 'is'} neither accepted nor"
             " rejected",
             hint=f"accept or reject {'them' if n != 1 else 'it'} in Word, or import with"
-            " --accept-changes"
-            " or --reject-changes",
+            " --accept-changes or --reject-changes; to table them as amendments, run"
+            " drafting amendments from-edit on the file",
             file=source,
         )
-    resolve(roots, accept=accept)
-    summary.resolution = "accepted" if accept else "rejected"
+    resolve(roots, accept=accept, authors=authors)
+    summary.resolution = (
+        "accepted"
+        if accept and authors is None
+        else "rejected"
+        if authors is None
+        else f"accepted for {', '.join(sorted(authors))}, rejected for the others"
+    )
     return summary

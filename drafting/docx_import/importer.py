@@ -10,12 +10,13 @@ refused for its house style: it imports as it stands, and its faults are reporte
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from drafting.docx_import.changes import ChangeSummary, handle_changes
+from drafting.docx_import.changes import ChangeSummary, count_changes, handle_changes
 from drafting.docx_import.numbering import Numbering
 from drafting.docx_import.package import DocxError, Package, open_package, w
 from drafting.docx_import.report import ImportReport, Listed
@@ -212,7 +213,7 @@ def _margins(pkg: Package, body: etree._Element, reader: BodyReader) -> None:
                 reader.asides.append(Aside(kind, f"{kind} ({which} pages)", text))
 
 
-def _read(pkg: Package, accept: bool | None) -> _Parts:
+def _read(pkg: Package, accept: bool | None, authors: Collection[str] | None = None) -> _Parts:
     main = pkg.xml(pkg.main)
     if main is None or main.tag != w("document") or main.find(w("body")) is None:
         raise DocxError(
@@ -227,7 +228,7 @@ def _read(pkg: Package, accept: bool | None) -> _Parts:
     foot = pkg.xml(parts["footnotes"]) if parts["footnotes"] else None
     end = pkg.xml(parts["endnotes"]) if parts["endnotes"] else None
     roots = [r for r in (main, foot, end) if r is not None]
-    changes = handle_changes(roots, accept, source=str(pkg.path))
+    changes = handle_changes(roots, accept, source=str(pkg.path), authors=authors)
     styles = Styles.from_xml(pkg.xml(parts["styles"]) if parts["styles"] else None)
     numbering = Numbering(pkg.xml(parts["numbering"]) if parts["numbering"] else None, styles)
     reader = BodyReader(
@@ -249,11 +250,35 @@ def _read(pkg: Package, accept: bool | None) -> _Parts:
     return _Parts(blocks, reader, props, created, changes, total)
 
 
+def tracked_changes(path: str | Path) -> ChangeSummary:
+    """How many tracked changes the Word file ``path`` holds, by whom and since when.
+
+    Raises:
+        InputError, DocxError: as :func:`import_docx`.
+    """
+    p = Path(path)
+    try:
+        with open_package(p) as pkg:
+            main = pkg.xml(pkg.main)
+            if main is None:
+                return ChangeSummary()
+            roots = [main]
+            for kind in ("footnotes", "endnotes"):
+                part = pkg.related(pkg.main, kind)
+                root = pkg.xml(part) if part else None
+                if root is not None:
+                    roots.append(root)
+            return count_changes(roots)
+    except DraftingError as exc:
+        raise exc.with_file(p) from None
+
+
 def import_docx(
     path: str | Path,
     *,
     style: str | None = None,
     accept_changes: bool | None = None,
+    accept_authors: Collection[str] | None = None,
     number: str | None = None,
     body: str | None = None,
     date: dt.date | None = None,
@@ -265,8 +290,9 @@ def import_docx(
     warnings and the report say what a house style would object to.
 
     ``accept_changes``: None refuses a file with tracked changes, True accepts
-    them all, False rejects them all.  ``number``, ``body`` and ``date`` override
-    what the document says.
+    them all, False rejects them all; ``accept_authors`` accepts those authors'
+    changes and rejects the others' (with ``accept_changes`` True).  ``number``,
+    ``body`` and ``date`` override what the document says.
 
     Raises:
         InputError: the file is missing or unreadable.
@@ -280,7 +306,7 @@ def import_docx(
         get_style(style)
     try:
         with open_package(p) as pkg:
-            parts = _read(pkg, accept_changes)
+            parts = _read(pkg, accept_changes, accept_authors)
     except DraftingError as exc:
         raise exc.with_file(p) from None
     if not any(b.text.strip() or _has_notes(b) for b in parts.blocks):
