@@ -26,7 +26,7 @@ from lxml import etree
 
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import safe_href
-from drafting.akn.ns import local_name
+from drafting.akn.ns import local_name, q
 from drafting.docx_export import ooxml
 from drafting.docx_export import styles as S
 from drafting.errors import DraftingError, InputError
@@ -554,16 +554,20 @@ class _Node:
 def _outline(doc: Document) -> list[_Node]:
     """The top-level provisions of ``doc`` as nodes."""
 
+    # Most drafts hold no table: then no provision is asked for one.
+    tables = next(doc.statement.iter(q("table")), None) is not None
+
     def node(el: AknElement, level: int) -> _Node:
         num, blocks, points, wrap_up = parts(el)
         children = [node(c, level + 1) for c in points if isinstance(c, AknElement)]
         prov = Provision(el)
         role = ""
-        if prov.table is not None:
-            role = "table"
-        elif el.local == "hcontainer" and el.get("name") == "heading":
+        local = el.local
+        if local == "hcontainer" and el.get("name") == "heading":
             role = "heading"
-        return _Node(prov, level, el.local, num, blocks, wrap_up, children, role)
+        elif tables and prov.table is not None:
+            role = "table"
+        return _Node(prov, level, local, num, blocks, wrap_up, children, role)
 
     return [node(top.element, 0) for top in doc.top_level]
 
