@@ -168,6 +168,10 @@ def test_a_change_an_amendment_made_is_authored_by_the_amendment() -> None:
     root = document_xml(redline_docx(result, date=DATE, new=amended.document))
     authors = {el.get(f"{W}author") for tag in ("ins", "del") for el in root.iter(f"{W}{tag}")}
     assert any(a and a.startswith("Amendment") for a in authors), authors
+    # The amendments changed the title too: the frame's title is revised, not rewritten.
+    data = redline_docx(result, date=DATE, new=amended.document)
+    assert tracked_text(data, accept=True) == _exported(amended.document)
+    assert tracked_text(data, accept=False) == _exported(draft)
 
 
 def test_diff_takes_the_exports_template_for_the_redline(tmp_path: Path) -> None:

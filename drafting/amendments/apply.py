@@ -654,6 +654,10 @@ def _record(
             lst.append(eid)
     if analysis is not None and len(analysis) == 0:
         meta.remove(analysis)
-    # The text after the vote is a new version of the resolution, dated by the vote.
+    # The text after the vote is a new version of the resolution, dated by the vote;
+    # the amendments' events date it, and a vote that adopted none has its own.
     date_expression(meta, date, "amendment")
+    if not applied:
+        attrs = {"eId": fresh("evt"), "date": date.isoformat(), "source": "#original"}
+        sub(lifecycle, "eventRef", {**attrs, "type": "amendment"})
     return {k: tuple(v) for k, v in changed.items()}

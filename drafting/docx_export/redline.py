@@ -31,7 +31,7 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from drafting.akn.ns import q
-from drafting.diff.records import Change, DiffResult, OpKind, Run, Side, Slot, WordOp
+from drafting.diff.records import Change, DiffResult, OpKind, Run, Slot, WordOp
 from drafting.docx_export import ooxml
 from drafting.docx_export import styles as S
 from drafting.docx_export.writer import Frame, build_frame, continued_indent, deep_indent
@@ -263,8 +263,8 @@ def _label(
 def _number_pieces(
     change: Change, ignore_numbering: bool, doc_mode: bool
 ) -> list[tuple[Revision, tuple[Run, ...]]]:
-    old = _shown_num(change, change.old)
-    new = _shown_num(change, change.new)
+    old = change.old.num if change.old else None
+    new = change.new.num if change.new else None
     if old == new or ignore_numbering:
         return _label(new, "", doc_mode)
     if not doc_mode:
@@ -278,12 +278,6 @@ def _number_pieces(
         pieces.append(("ins", (Run(new),)))
     tab: Revision = "" if old and new else "ins" if new else "del"
     return [*pieces, (tab, (Run("\t"),))]
-
-
-def _shown_num(change: Change, side: Side | None) -> str | None:
-    if side is None:
-        return None
-    return side.num
 
 
 def _level(change: Change) -> int:
@@ -390,6 +384,11 @@ def _needed_styles(result: DiffResult) -> list[str]:
     return sorted(names)
 
 
+def _paragraph_style(p: etree._Element) -> str | None:
+    style = p.find(f"{_W['pPr']}/{_W['pStyle']}")
+    return style.get(_VAL) if style is not None else None
+
+
 def _revise_head(w: _Writer, frame: Frame, result: DiffResult) -> None:
     """The title and the formula the frame wrote, as tracked changes where they changed."""
     for change in result.changes:
@@ -399,12 +398,7 @@ def _revise_head(w: _Writer, frame: Frame, result: DiffResult) -> None:
         if not _known(frame, name):
             continue
         style_id = frame.style_id(name)
-        found = [
-            p
-            for p in frame.body.iterchildren(_W["p"])
-            if p.find(f"{_W['pPr']}/{_W['pStyle']}") is not None
-            and p.find(f"{_W['pPr']}/{_W['pStyle']}").get(_VAL) == style_id  # type: ignore[union-attr]
-        ]
+        found = [p for p in frame.body.iterchildren(_W["p"]) if _paragraph_style(p) == style_id]
         if not found:
             continue
         first = found[0]

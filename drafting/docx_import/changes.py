@@ -259,11 +259,8 @@ def handle_changes(
             file=source,
         )
     resolve(roots, accept=accept, authors=authors)
-    summary.resolution = (
-        "accepted"
-        if accept and authors is None
-        else "rejected"
-        if authors is None
-        else f"accepted for {', '.join(sorted(authors))}, rejected for the others"
-    )
+    if authors is not None:
+        summary.resolution = f"accepted for {', '.join(sorted(authors))}, rejected for the others"
+    else:
+        summary.resolution = "accepted" if accept else "rejected"
     return summary

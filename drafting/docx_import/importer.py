@@ -213,6 +213,12 @@ def _margins(pkg: Package, body: etree._Element, reader: BodyReader) -> None:
                 reader.asides.append(Aside(kind, f"{kind} ({which} pages)", text))
 
 
+def _notes_parts(pkg: Package) -> tuple[etree._Element | None, etree._Element | None]:
+    """The footnotes and endnotes parts: with the body, what tracked changes can touch."""
+    foot, end = (pkg.related(pkg.main, k) for k in ("footnotes", "endnotes"))
+    return (pkg.xml(foot) if foot else None), (pkg.xml(end) if end else None)
+
+
 def _read(pkg: Package, accept: bool | None, authors: Collection[str] | None = None) -> _Parts:
     main = pkg.xml(pkg.main)
     if main is None or main.tag != w("document") or main.find(w("body")) is None:
@@ -221,12 +227,8 @@ def _read(pkg: Package, accept: bool | None, authors: Collection[str] | None = N
             hint="open the file in Word or LibreOffice and save it again as .docx",
             file=pkg.path,
         )
-    parts = {
-        k: pkg.related(pkg.main, k)
-        for k in ("footnotes", "endnotes", "styles", "numbering", "comments", "settings")
-    }
-    foot = pkg.xml(parts["footnotes"]) if parts["footnotes"] else None
-    end = pkg.xml(parts["endnotes"]) if parts["endnotes"] else None
+    parts = {k: pkg.related(pkg.main, k) for k in ("styles", "numbering", "comments", "settings")}
+    foot, end = _notes_parts(pkg)
     roots = [r for r in (main, foot, end) if r is not None]
     changes = handle_changes(roots, accept, source=str(pkg.path), authors=authors)
     styles = Styles.from_xml(pkg.xml(parts["styles"]) if parts["styles"] else None)
@@ -262,13 +264,7 @@ def tracked_changes(path: str | Path) -> ChangeSummary:
             main = pkg.xml(pkg.main)
             if main is None:
                 return ChangeSummary()
-            roots = [main]
-            for kind in ("footnotes", "endnotes"):
-                part = pkg.related(pkg.main, kind)
-                root = pkg.xml(part) if part else None
-                if root is not None:
-                    roots.append(root)
-            return count_changes(roots)
+            return count_changes([r for r in (main, *_notes_parts(pkg)) if r is not None])
     except DraftingError as exc:
         raise exc.with_file(p) from None
 

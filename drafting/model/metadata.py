@@ -120,7 +120,7 @@ def expression_uri(work_uri: str, language: str, date: dt.date) -> str:
 def date_expression(meta: AknElement, date: dt.date, name: str) -> None:
     """Make the text ``meta`` describes a new expression of its work, dated ``date``
     (an amended text, dated by the vote): its FRBRExpression and FRBRManifestation are
-    renamed and redated, and a lifecycle event records the date.
+    renamed and redated.  The caller records the event of that date in the lifecycle.
 
     The work, and the ``original`` reference to the draft's expression, stay as they
     are: the amended text is the same resolution, in a later version.
@@ -147,16 +147,6 @@ def date_expression(meta: AknElement, date: dt.date, name: str) -> None:
         assert isinstance(el, etree._Element)
         el.set("date", d)
         el.set("name", name)
-    life = meta.child("lifecycle")
-    if life is None or life.xpath(f"a:eventRef[@date='{d}']", namespaces=XPATH_NS):
-        return  # an event (the amendments applied) already dates this version
-    ids = life.xpath("a:eventRef/@eId", namespaces=XPATH_NS)
-    taken = {str(v) for v in ids} if isinstance(ids, list) else set()
-    k = len(taken) + 1
-    while f"evt_{k}" in taken:
-        k += 1
-    attrs = {"eId": f"evt_{k}", "date": d, "source": "#original", "type": "amendment"}
-    sub(life, "eventRef", attrs)
 
 
 def add_expression(
