@@ -20,7 +20,7 @@ from drafting.docx_import.changes import ChangeSummary, count_changes, handle_ch
 from drafting.docx_import.numbering import Numbering
 from drafting.docx_import.package import DocxError, Package, open_package, w
 from drafting.docx_import.report import ImportReport, Listed
-from drafting.docx_import.runs import MC, Aside, BodyReader
+from drafting.docx_import.runs import MC, Aside, BodyReader, Field
 from drafting.docx_import.styles import Styles
 from drafting.errors import DraftingError
 from drafting.layout.build import Options, build
@@ -161,28 +161,26 @@ def _margin_text(p: etree._Element) -> str:
     """The words of a header or footer paragraph, page-number fields left out: a
     footer holding only "1" (its PAGE field's last result) is not text to report."""
     out: list[str] = []
-    depth_codes: list[str] = []  # the instruction of each open complex field
-    in_result: list[bool] = []
-    for el in p.iter(w("t"), w("instrText"), w("fldChar"), w("fldSimple")):
+    fields: list[Field] = []
+    for el in p.iter(w("t"), w("instrText"), w("fldChar")):
         tag = el.tag
         if tag == w("fldChar"):
             kind = el.get(w("fldCharType"))
             if kind == "begin":
-                depth_codes.append("")
-                in_result.append(False)
-            elif kind == "separate" and in_result:
-                in_result[-1] = True
-            elif kind == "end" and depth_codes:
-                depth_codes.pop()
-                in_result.pop()
+                fields.append(Field())
+            elif kind == "separate" and fields:
+                fields[-1].phase = "result"
+            elif kind == "end" and fields:
+                fields.pop()
         elif tag == w("instrText"):
-            if depth_codes:
-                depth_codes[-1] += el.text or ""
-        elif tag == w("t"):
+            if fields:
+                fields[-1].instr.append(el.text or "")
+        else:
             simple = next(el.iterancestors(w("fldSimple")), None)
             if simple is not None and _field_name(simple.get(w("instr")) or "") in _PAGE_FIELDS:
                 continue
-            if depth_codes and in_result[-1] and _field_name(depth_codes[-1]) in _PAGE_FIELDS:
+            top = fields[-1] if fields else None
+            if top and top.phase == "result" and _field_name("".join(top.instr)) in _PAGE_FIELDS:
                 continue
             out.append(el.text or "")
     return "".join(out)

@@ -95,7 +95,9 @@ class Aside:
 
 
 @dataclass
-class _Field:
+class Field:
+    """One open complex field (``w:fldChar`` begin ... end), as a reader walks it."""
+
     phase: str = "instr"  # "instr" until w:fldChar separate, then "result"
     #: The instruction's text (``w:instrText``), gathered until the separator.
     instr: list[str] = field(default_factory=list)
@@ -115,7 +117,7 @@ class BodyReader:
     note_formats: dict[str, tuple[str, int]] = field(default_factory=dict)
     comments: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (author, text)
     asides: list[Aside] = field(default_factory=list)
-    _fields: list[_Field] = field(default_factory=list)
+    _fields: list[Field] = field(default_factory=list)
     _note_count: dict[str, int] = field(default_factory=dict)
     _pending_mark: NoteRef | None = None
     _count: int = 0
@@ -456,7 +458,7 @@ class BodyReader:
             if local == "fldChar":
                 kind = c.get(w("fldCharType"))
                 if kind == "begin":
-                    self._fields.append(_Field())
+                    self._fields.append(Field())
                 elif kind == "separate" and self._fields:
                     top = self._fields[-1]
                     if top.phase == "instr":
