@@ -451,8 +451,7 @@ def amendments_check_cmd(draft: Path, amendment_files: tuple[Path, ...]) -> None
     for line in report.lines():
         click.echo(line)
     if not report.ok:
-        bad = sum(1 for c in report.checks if not c.ok)
-        click.echo(f"{bad} of {len(report.checks)} amendment(s) cannot be applied", err=True)
+        click.echo(report.summary, err=True)
         sys.exit(1)
 
 

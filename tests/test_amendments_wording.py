@@ -310,7 +310,8 @@ LOCATIONS = [
 
 @pytest.mark.parametrize(("line", "loc"), LOCATIONS, ids=[t for t, _ in LOCATIONS])
 def test_every_way_of_naming_a_provision_reads_to_one_location(line: str, loc: Location) -> None:
-    assert read(f"Amendment 1\n{line}\nDelete\n") == am(loc, DeleteProvision())
+    got = read(f"Amendment 1\n{line}\nDelete\n")
+    assert (got.location, got.operations) == (loc, (DeleteProvision(),))
 
 
 NEW_PLACES = [
@@ -686,8 +687,8 @@ REFUSED = [
         'start the amendment it belongs to with a line "Amendment N"',
     ),
     (
-        "Amendment 1\nParagraph 13(b)\nDelete the last sentence\n",
-        "cannot understand 'Delete the last sentence'",
+        "Amendment 1\nParagraph 13(b)\nDelete the last line\n",
+        "cannot understand 'Delete the last line'",
         "places inside the text are given by quoting the words next to them",
     ),
     (

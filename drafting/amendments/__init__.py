@@ -2,7 +2,7 @@
 
 from drafting.amendments.apply import Amended, AmendmentOutcome, apply_amendments
 from drafting.amendments.files import read_amendment_file, read_amendment_files, read_votes
-from drafting.amendments.model import Amendment, Location, NewProvision, Quote
+from drafting.amendments.model import Amendment, Location, NewProvision, Quote, Rest, Sentence
 from drafting.amendments.parser import parse_amendments, parse_votes
 from drafting.amendments.report import (
     CheckReport,
@@ -23,6 +23,8 @@ __all__ = [
     "Location",
     "NewProvision",
     "Quote",
+    "Rest",
+    "Sentence",
     "VotingItem",
     "apply_amendments",
     "check",

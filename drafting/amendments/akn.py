@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import assert_never
 
 from lxml import etree
 
@@ -23,6 +24,7 @@ from drafting.akn.parser import make, parse_akn, serialize, sub
 from drafting.amendments.errors import AmendmentSyntaxError, AmendmentTargetError
 from drafting.amendments.model import (
     Amendment,
+    DeleteProvision,
     DeleteRange,
     DeleteText,
     InsertProvisions,
@@ -31,8 +33,12 @@ from drafting.amendments.model import (
     MoveProvision,
     NewProvision,
     Operation,
+    Quote,
     ReplaceProvision,
     ReplaceText,
+    Rest,
+    Sentence,
+    TextTarget,
 )
 from drafting.amendments.parser import parse_amendments
 from drafting.amendments.resolve import locate
@@ -103,10 +109,20 @@ class _Builder:
         # an insertion names (kept apart so reading back gives the same amendment).
         attrs = {"class": "location"} if a.location is not None else {}
         sub(heading, "p", attrs, text=a.where_text or "Amendment")
+        if a.target_text:
+            sub(heading, "p", {"class": "text"}, text=f"In the {a.target_text}:")
         content = sub(body, "amendmentContent", {"eId": self.id("amendmentContent_1")})
         for i, op in enumerate(a.operations, 1):
             p = sub(content, "p", {"eId": self.id(f"amendmentContent_1__p_{i}")})
             self._mod(p, op, i)
+        if a.reads:
+            k = len(a.operations) + 1
+            sub(
+                content,
+                "p",
+                {"eId": self.id(f"amendmentContent_1__p_{k}"), "class": "reads"},
+                text=f"So that the provision reads: {quoted(a.reads)}",
+            )
         if a.justification:
             just = sub(body, "amendmentJustification", {"eId": self.id("amendmentJustification_1")})
             for line in a.justification.split("\n"):
@@ -215,6 +231,8 @@ class _Builder:
         loc = a.location
         if isinstance(op, InsertProvisions | MoveProvision):
             dest = self._dest(op.anchor if isinstance(op, InsertProvisions) else op.target)
+        elif isinstance(op, DeleteProvision) and op.target is not None:
+            dest = self._dest(op.target)
         else:
             dest = self._dest(loc)
         self.mods.append((_MOD_TYPES.get(type(op), "substitution"), mod_id, dest or "main"))
@@ -290,6 +308,18 @@ class _Builder:
             last.tail = (last.tail or "") + rest
 
 
+def _target_quotes(target: TextTarget) -> list[str]:
+    match target:
+        case Quote():
+            return [target.text]
+        case Rest(after=after):
+            return [after.text]
+        case Sentence():
+            return []
+        case _:
+            assert_never(target)
+
+
 def _quotes_in(op: Operation) -> list[str]:
     """Each quotation of ``op`` as written (marks included), in reading order; an
     ordinal ("the second") stays in the running words before its ``<quotedText>``."""
@@ -297,9 +327,9 @@ def _quotes_in(op: Operation) -> list[str]:
     if isinstance(op, InsertText):
         texts = ([op.anchor.text] if op.anchor is not None else []) + [op.new]
     elif isinstance(op, DeleteText):
-        texts = [op.target.text]
+        texts = _target_quotes(op.target)
     elif isinstance(op, ReplaceText):
-        texts = [op.target.text, op.new]
+        texts = [*_target_quotes(op.target), op.new]
     elif isinstance(op, DeleteRange):
         texts = [op.start.text, op.end.text] + ([op.new] if op.new is not None else [])
     return [quoted(t) for t in texts]
@@ -474,9 +504,15 @@ def _amendment_text(el: etree._Element, source: str) -> str:
                 ):
                     body += _structure_lines(prov, 0)
             body.append("")
+    named = one("a:amendmentBody/a:amendmentHeading/a:p[@class='text']")
+    if named:
+        lines.append(named)
     if heading:
         lines.append(heading)
     lines += body
+    reads = one("a:amendmentBody/a:amendmentContent/a:p[@class='reads']")
+    if reads:
+        lines.append(reads)
     just = el.xpath("a:amendmentBody/a:amendmentJustification/a:p", namespaces=XPATH_NS)
     assert isinstance(just, list)
     texts = [text_of(p).strip() for p in just if isinstance(p, etree._Element)]

@@ -49,6 +49,7 @@ from drafting.amendments.voting import provision_order, voting_order
 from drafting.model.document import Document
 from drafting.model.markup import fill_block
 from drafting.model.metadata import date_expression
+from drafting.model.phrases import leading_phrase
 from drafting.model.provision import PROVISION_TAGS, Provision, new_provision_element
 
 
@@ -198,12 +199,13 @@ def apply_amendments(
     xrefs, warnings = _follow_references(work, renumbered, changes.deleted_refs)
     warnings = changes.warnings + warnings
     changed = _record(work, applied, changes, date or dt.date.today())
-    problems = schema.problems(work.tree)
+    problems = schema.problems(work.tree, house_style=False)
     if problems:
         raise AmendmentApplicationError(
             "the amended text would not be valid: " + _explain(problems, changed),
             hint=_hint_for(problems),
         )
+    warnings += _house_style_faults(work, changed)
 
     outcomes = []
     for a in amendments:
@@ -373,12 +375,50 @@ def _carry_out(doc: Document, applied: Sequence[Check]) -> _Changes:
     return ch
 
 
+def _house_style_faults(doc: Document, changed: Mapping[str, Sequence[str]]) -> list[str]:
+    """The house-style faults the adopted amendments bring in, as warnings.
+
+    An adopted amendment is the assembly's decision: a new paragraph without a lead
+    phrase is a fault for ``drafting validate`` to report, as in an imported draft,
+    not a reason to refuse the vote's result (``amendments check`` cannot foresee it
+    and would say ok while ``amend`` refused).
+    """
+    owners = {eid: num for num, eids in changed.items() for eid in eids}
+    if not owners:
+        return []
+    phase = schema.house_style_of(doc.tree) or "nato-pa"
+    out = []
+    for pr in schema.profile_problems(doc.tree, phase):
+        who = owners.get(pr.eid or "")
+        if who is not None:
+            out.append(f"amendment {who}: {pr.message}; drafting validate reports it")
+    return out
+
+
+def _with_lead(doc: Document, kind: str, markup: str) -> str:
+    """A new paragraph's lead phrase in the house's emphasis when the tabler typed it
+    plain (``Calls upon Member States``): the assembly reads it as a lead phrase, as
+    the import does, whatever the amendment's typing."""
+    text = markup.lstrip()
+    style = doc.house_style
+    if not style.lead_phrase_required or kind not in ("paragraph", "recital"):
+        return markup
+    if not text[:1].isupper():
+        return markup
+    phrase = leading_phrase(text)
+    if phrase is None or not text.startswith(phrase):
+        return markup
+    mark = "**" if style.phrase_emphasis == "b" else "*"
+    return f"{mark}{phrase}{mark}{text[len(phrase) :]}"
+
+
 def _build(doc: Document, kind: str, new: NewProvision) -> AknElement:
     if kind in ("recital", "citation") and new.points:
         raise AmendmentApplicationError(
             f"a new {kind} cannot have sub-paragraphs", hint="give it as one paragraph of text"
         )
-    el = new_provision_element(kind, new.markup, phrase_tag=_phrase_tag(doc))  # type: ignore[arg-type]
+    markup = _with_lead(doc, kind, new.markup)
+    el = new_provision_element(kind, markup, phrase_tag=_phrase_tag(doc))  # type: ignore[arg-type]
     _add_points(doc, Provision(el), new.points)
     return el
 
@@ -404,7 +444,8 @@ def _replace(doc: Document, host: Host, new: NewProvision) -> None:
         )
     for child in prov.children:
         child.delete()
-    prov.set_text(new.markup, phrase_tag=_phrase_tag(doc))
+    markup = _with_lead(doc, prov.kind, new.markup) if prov.level == 0 else new.markup
+    prov.set_text(markup, phrase_tag=_phrase_tag(doc))
     _add_points(doc, prov, new.points)
 
 

@@ -79,6 +79,27 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """The n-th sentence of a provision's words (1-based, -1 = the last): ``replace the
+    second sentence with ...``.  Counted in the draft as tabled, like a quotation."""
+
+    n: int
+
+
+@dataclass(frozen=True)
+class Rest:
+    """Every word after ``after`` to the end of the provision: ``delete all words after
+    "X"``, ``after "X" replace the existing text by ...``.  The provision's closing
+    ``;`` or ``.`` stays unless the new words bring their own."""
+
+    after: Quote
+
+
+#: What a word-level deletion or replacement takes out of the provision.
+TextTarget = Quote | Sentence | Rest
+
+
+@dataclass(frozen=True)
 class NewProvision:
     """The words of a provision an amendment brings in, with its own sub-paragraphs."""
 
@@ -97,16 +118,16 @@ class InsertText:
 
 @dataclass(frozen=True)
 class DeleteText:
-    """``Leave out "X"`` / ``Delete "X"``."""
+    """``Leave out "X"`` / ``Delete "X"`` / ``Delete the second sentence``."""
 
-    target: Quote
+    target: TextTarget
 
 
 @dataclass(frozen=True)
 class ReplaceText:
     """``Leave out "X" and insert "Y"`` / ``Replace "X" with "Y"`` / ``For "X" substitute "Y"``."""
 
-    target: Quote
+    target: TextTarget
     new: str
 
 
@@ -121,7 +142,13 @@ class DeleteRange:
 
 @dataclass(frozen=True)
 class DeleteProvision:
-    """``Delete paragraph``: the located provision goes, with its sub-paragraphs."""
+    """``Delete paragraph``: the located provision goes, with its sub-paragraphs.
+
+    ``target`` names another provision the same amendment deletes (``Delete the first
+    and second preambular paragraphs``); None for the amendment's own location.
+    """
+
+    target: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +195,12 @@ class Amendment:
     replaces: tuple[str, ...] = ()
     #: When it was tabled, as the file gives it (``2024-11-20``); '' when it does not.
     date: str = ""
+    #: The provision as the amendment says it will read (``... so that the paragraph
+    #: will read: "..."``); checked against the result of its operations. '' if none.
+    reads: str = ""
+    #: The text of a report the amendment names (``In the draft recommendation, ...``),
+    #: in lower case; '' when it names none.  A report may carry several texts.
+    target_text: str = ""
     #: The two columns of a table-form amendment (draft text, amended text), when given so.
     columns: tuple[str, str] | None = field(default=None, compare=False)
     source: str | None = field(default=None, compare=False)

@@ -64,6 +64,7 @@ from drafting.amendments.phrases import (
     split_operations,
 )
 from drafting.amendments.phrases import parse_location as parse_location
+from drafting.amendments.wording import plain_wording, states_wording
 from drafting.amendments.words import derive_operations, normalize
 from drafting.reading import read_text
 
@@ -384,6 +385,10 @@ def _parse_block(block: _Block, source: str) -> Amendment:
     mode = ""  # "names" while a list of tablers runs on, "justification" to the end
     i = 0
     num = block.number
+    target_text = reads = ""
+    plain: set[int] = set()  # the lines already put plainly
+    remarks: set[int] = set()  # lines that are remarks for the secretariat, not operations
+    extra_places: dict[int, tuple[str, ...]] = {}  # the second and later of places listed
 
     def err(line: int, what: str, hint: str = _OP_HINT) -> AmendmentSyntaxError:
         return _syntax(source, line, num, what, hint)
@@ -394,13 +399,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
         if location is None or loc == location:
             location = loc
             return
-        inside = (
-            loc.kind == location.kind
-            and loc.new is None
-            and location.new is None
-            and loc.ref.startswith(location.ref + "(")
-        )
-        if inside and not ops:
+        if _refines(location, loc) and not ops:
             location = loc
             return
         raise err(
@@ -477,6 +476,32 @@ def _parse_block(block: _Block, source: str) -> Amendment:
             ops.extend(new_ops)
             i = j
             continue
+        if lineno not in plain:
+            # Assemblies' sentence shapes put plainly first (drafting.amendments.wording).
+            plain.add(lineno)
+            joined, after = _logical_line(lines, i)
+            wording = plain_wording(OP_LABEL.sub("", joined, count=1))
+            if wording.target_text:
+                if target_text and wording.target_text != target_text:
+                    raise err(
+                        lineno,
+                        f"amendment {num} amends the {target_text} and this line the"
+                        f" {wording.target_text}",
+                        "table a separate amendment for each text of the report",
+                    )
+                target_text = wording.target_text
+            if wording.remark:
+                remarks.add(lineno)
+            if len(wording.places) > 1:
+                extra_places[lineno] = wording.places[1:]
+            if wording.reads is None:
+                body, after = _following(lines, after)
+                reads = " ".join(b.strip() for b in body)
+            elif wording.reads:
+                reads = wording.reads
+            if wording.line is not joined or after > i + 1:
+                lines[i:after] = [(lineno, wording.line)] if wording.line else []
+                continue
         unclear: Unclear | None = None
         try:
             loc = read_location(OP_LABEL.sub("", cleaned, count=1))
@@ -534,15 +559,35 @@ def _parse_block(block: _Block, source: str) -> Amendment:
                 continue
             if unclear is not None:
                 raise err(lineno, unclear.what, unclear.hint)
+            if lineno in remarks:
+                raise err(
+                    lineno,
+                    f"{stripped!r} is a remark, not an operation that can be carried out",
+                    'the secretariat words it as an operation, e.g. Leave out "resolution"'
+                    ' and insert "resolutions"',
+                )
             raise err(lineno, f"cannot understand {stripped!r}", _hint_for(line, location, ops))
         found, i = parsed
         for op, named in found:
             if named is not None:
                 try:
-                    place(_named_place(named, location), lineno)
+                    named_loc = _named_place(named, location)
                 except Unclear as exc:
                     raise err(lineno, exc.what, exc.hint) from None
+                if (
+                    isinstance(op, DeleteProvision)
+                    and location not in (None, named_loc)
+                    and (ops or not _refines(location, named_loc))
+                ):
+                    op = DeleteProvision(named_loc)  # another provision the amendment deletes
+                else:
+                    place(named_loc, lineno)
             ops.append(op)
+        for extra in extra_places.pop(lineno, ()):
+            try:
+                ops.append(DeleteProvision(_named_place(extra, location)))
+            except Unclear as exc:
+                raise err(lineno, exc.what, exc.hint) from None
     if not ops:
         raise err(block.line, f"amendment {num} has no operation")
     needs_location = any(not isinstance(op, InsertProvisions | MoveProvision) for op in ops)
@@ -560,6 +605,8 @@ def _parse_block(block: _Block, source: str) -> Amendment:
         justification=_paragraphs(justification),
         status=status,
         date=date,
+        reads=_unquoted(reads),
+        target_text=target_text,
         compromise=block.compromise,
         replaces=replaces,
         columns=columns,
@@ -591,6 +638,25 @@ def _hint_for(line: str, location: Location | None, ops: Sequence[Operation]) ->
     if location is None and not ops:
         return "start with the location (e.g. Paragraph 13(b)), then " + _OP_HINT
     return _OP_HINT
+
+
+def _refines(location: Location | None, loc: Location) -> bool:
+    """True when ``loc`` is inside ``location``: "Paragraph 13", then "sub-paragraph (g)"."""
+    return (
+        location is not None
+        and loc.kind == location.kind
+        and loc.new is None
+        and location.new is None
+        and loc.ref.startswith(location.ref + "(")
+    )
+
+
+def _unquoted(text: str) -> str:
+    """Stated wording without the quotation marks around it."""
+    text = text.strip()
+    if re.fullmatch(rf"(?:{QUOTED})[.;]?", text):
+        return text.rstrip(".;")[1:-1].strip()
+    return text
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -735,7 +801,7 @@ def _body(m: re.Match[str], lines: Sequence[tuple[int, str]], i: int) -> tuple[l
 def _starts_operation(raw: str) -> bool:
     """True when a line is an operation or a location, never the words of a provision."""
     line = OP_LABEL.sub("", _clean(raw), count=1)
-    if _is_operation(line) or MOVE.match(line):
+    if _is_operation(line) or MOVE.match(line) or states_wording(line):
         return True
     if any(rx.match(line) for rx in (*INSERT_PROVISIONS, *REPLACE_PROVISION)):
         return True

@@ -24,12 +24,16 @@ from drafting.amendments.model import (
     Operation,
     Quote,
     ReplaceText,
+    Rest,
+    Sentence,
 )
 from drafting.amendments.words import ORDINALS, normalize
 
 # -- quotations ------------------------------------------------------------------
 
-_ORD = "|".join((*ORDINALS, "last"))
+#: The ordinals a provision is counted by (``the second preambular paragraph``).
+ORDINAL_WORDS = "|".join(ORDINALS)
+_ORD = f"{ORDINAL_WORDS}|last"
 
 
 # Words that may follow a closing single quote; before any other word a ' or ’ is an
@@ -44,7 +48,7 @@ QUOTED = (
     rf"|'(?:[^'\n]|'(?:{_APOSTROPHE}))*'"
     rf"|[‘‚](?:[^‘’\n]|’(?:{_APOSTROPHE}))*[’‘]"
 )
-_FILLER = r"(?:words?|phrases?|expressions?|terms?|text)"
+_FILLER = r"(?:words?|phrases?|expressions?|terms?|text|sentences?)"
 
 
 def _q(name: str) -> str:
@@ -264,7 +268,10 @@ INS = r"(?:insert|add)"
 _DEL = r"(?:leave\s+out|delete|strike(?:\s+out)?|omit|remove)"
 #: Between the two halves of one operation: "X and insert", "X, insert", "X; insert".
 _THEN = r"(?:\s*[,;]\s*|\s+)(?:and\s+)?"
-_FOLLOWING_WORDS = r"(?:\s+the\s+following(?:\s+words?)?)?"
+_UNIT = r"(?:words?|phrases?|sentences?|text|expressions?|terms?)"
+_FOLLOWING_WORDS = (
+    rf"(?:\s+the\s+following(?:\s+(?:new\s+)?{_UNIT})?|\s+(?:an?|the)\s+(?:new\s+)?{_UNIT})?"
+)
 #: Only the provision itself has a beginning and an end: "at the end of the sentence" is
 #: not the end of the paragraph, so it is not read as such.
 _EDGE = (
@@ -279,6 +286,7 @@ _PLACE = (
     r"(?:(?:sub-)?(?:sub-?paragraph|point)\s+)?\(?(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,7})\)?)*?"
     r"(?![\w])"
 )
+PLACE = _PLACE
 
 
 class LinePattern:
@@ -342,7 +350,72 @@ def _replace(m: re.Match[str]) -> Operation:
 #: What each pattern below opens with (see :class:`LinePattern`).
 _POS = r"(?:after|before)"
 
+
+def _next_to(m: re.Match[str]) -> Operation:
+    """``before "concern" delete "grave"``: the words next to the anchor go, and the
+    anchor names which of several "grave" is meant, so both are quoted together."""
+    anchor, gone = _quote(m, "a"), _quote(m, "b")
+    pair = f"{gone.text} {anchor.text}" if position(m) == "before" else f"{anchor.text} {gone.text}"
+    return ReplaceText(Quote(pair, anchor.occurrence), anchor.text)
+
+
+def _rest(m: re.Match[str]) -> Operation:
+    rest = Rest(_quote(m, "a"))
+    return ReplaceText(rest, _new(m)) if m.group("n") is not None else DeleteText(rest)
+
+
+def _sentence(m: re.Match[str]) -> Operation:
+    word = m.group("sord").lower()
+    target = Sentence(-1 if word == "last" else ORDINALS.index(word) + 1)
+    return ReplaceText(target, _new(m)) if m.group("n") is not None else DeleteText(target)
+
+
+#: "with the following words:", "by the following text:", "with": what leads to new words
+#: (``_q`` reads "the following words" itself; "the following:" is read here).
+_WITH = r"(?:with|by)(?:\s+the\s+following\s*:)?\s*"
+#: The optional second half of a deletion: "and insert ...", "and replace with ...", "with ...".
+_AND_INSERT = (
+    rf"(?:(?:{_THEN}(?:insert|substitute|add)\s*:?\s*"
+    rf"|(?:{_THEN}|\s+)(?:and\s+)?replace\s+(?:it\s+|them\s+)?{_WITH}|\s+{_WITH})"
+    rf"(?:the\s+following\s*:\s*)?{_q('n')})?"
+)
+#: The words after a quotation, to the end: "all words after", "the rest of the paragraph".
+_REST_OF = (
+    r"(?:all\s+(?:the\s+)?(?:following\s+)?(?:words|text)|everything|the\s+words"
+    r"|the\s+(?:rest|remainder|end)(?:\s+of\s+the\s+(?:(?:sub-)?paragraph|text|provision))?)"
+)
+_REST_AFTER = (
+    r"(?:the\s+(?:rest|remainder|end)\s+of\s+the\s+(?:(?:sub-)?paragraph|text|provision)"
+    r"|all\s+(?:the\s+)?(?:following\s+|remaining\s+|subsequent\s+)?(?:words|text)"
+    r"|the\s+(?:existing|remaining|following|subsequent)\s+(?:words|text))"
+)
+
 _TEXT_OPS: list[tuple[LinePattern, Builder]] = [
+    (
+        _rx(rf"(?P<pos>after|before)\s+{_q('a')}\s*,?\s+{_DEL}\s+{_q('b')}", _POS),
+        _next_to,
+    ),
+    (
+        _rx(
+            rf"(?:{_DEL}|replace)\s+{_REST_OF}\s+(?:after|following)\s+{_q('a')}{_AND_INSERT}",
+            rf"(?:{_DEL}|replace)",
+        ),
+        _rest,
+    ),
+    (
+        _rx(
+            rf"after\s+{_q('a')}\s*,?\s+(?:{_DEL}|replace)\s+{_REST_AFTER}{_AND_INSERT}",
+            "after",
+        ),
+        _rest,
+    ),
+    (
+        _rx(
+            rf"(?:{_DEL}|replace)\s+the\s+(?P<sord>{_ORD})\s+sentence{_AND_INSERT}",
+            rf"(?:{_DEL}|replace)",
+        ),
+        _sentence,
+    ),
     (
         _rx(
             rf"(?P<pos>after|before)\s+{_q('a')},?\s+{INS}{_FOLLOWING_WORDS}\s*:?\s*{_q('n')}",
@@ -358,9 +431,9 @@ _TEXT_OPS: list[tuple[LinePattern, Builder]] = [
         _insert,
     ),
     (_rx(rf"{INS}\s+{_q('n')}\s+(?P<pos>after|before)\s+{_q('a')}", INS), _insert),
-    (_rx(rf"at\s+the\s+{_EDGE},?\s+{INS}{_FOLLOWING_WORDS}\s*:?\s*{_q('n')}", "at"), _at_edge),
-    (_rx(rf"{INS}{_FOLLOWING_WORDS}\s+at\s+the\s+{_EDGE}\s*[,:]?\s*{_q('n')}", INS), _at_edge),
-    (_rx(rf"{INS}\s+{_q('n')}\s+at\s+the\s+{_EDGE}", INS), _at_edge),
+    (_rx(rf"at\s+(?:the\s+)?{_EDGE},?\s+{INS}{_FOLLOWING_WORDS}\s*:?\s*{_q('n')}", "at"), _at_edge),
+    (_rx(rf"{INS}{_FOLLOWING_WORDS}\s+at\s+(?:the\s+)?{_EDGE}\s*[,:]?\s*{_q('n')}", INS), _at_edge),
+    (_rx(rf"{INS}\s+{_q('n')}\s+at\s+(?:the\s+)?{_EDGE}", INS), _at_edge),
     (
         _rx(
             rf"{_DEL}\s+from\s+{_q('a')}\s+(?:up\s+)?to(?:\s+and\s+including)?"
@@ -470,7 +543,7 @@ MOVE = _rx(
 #: The verbs an operation starts with: they split ``Leave out "A" and after "B" insert
 #: "C"`` into two, and ``Paragraph 13(b): leave out "A"`` into a place and an operation.
 VERB = (
-    r"(?:after|before|at\s+the|leave\s+out|delete|insert|add|replace|substitute|for|move"
+    r"(?:after|before|at\s+(?:the\s+)?(?:end|beginning|start)|leave\s+out|delete|insert|add|replace|substitute|for|move"
     r"|amend|strike|omit|remove|redraft|reword)\b"
 )
 OP_LABEL = re.compile(r"^(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\([a-z]{1,4}\)|[-*•–])\s+(?=\S)", re.I)

@@ -39,6 +39,14 @@ class CheckReport:
         """True when every amendment can be applied as tabled (overlaps are allowed)."""
         return not self.unreadable and all(c.ok for c in self.checks)
 
+    @property
+    def summary(self) -> str:
+        """``3 of 40 amendment(s) cannot be applied``: those that cannot be read count too,
+        out of every amendment block in the files."""
+        bad = len(self.unreadable) + sum(1 for c in self.checks if not c.ok)
+        total = len(self.unreadable) + len(self.checks)
+        return f"{bad} of {total} amendment(s) cannot be applied"
+
     def lines(self) -> list[str]:
         """One line per amendment, then one per overlap, as ``drafting amendments check`` prints."""
         out = list(self.unreadable)

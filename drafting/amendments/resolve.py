@@ -10,9 +10,10 @@ same words whatever else is adopted before it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, assert_never
 
 from lxml import etree
 
@@ -33,15 +34,20 @@ from drafting.amendments.model import (
     Quote,
     ReplaceProvision,
     ReplaceText,
+    Rest,
+    Sentence,
+    TextTarget,
 )
 from drafting.amendments.words import (
     Splice,
+    apply_splices,
     closest,
     end_position,
     find_all,
     insertion,
     normalize,
     ordinal,
+    sentences,
     tidy,
 )
 from drafting.errors import DraftingError
@@ -300,6 +306,47 @@ def _find(host: Host, text: str, quote: Quote, after: int = 0) -> tuple[int, int
     return spans[k]
 
 
+def _is_sentence(words: str) -> bool:
+    """True when new words are a sentence of their own: a capital, and a closing stop."""
+    words = words.strip()
+    return words[:1].isupper() and words[-1:] in (".", "!", "?")
+
+
+def _target_span(
+    host: Host, text: str, target: TextTarget, new: str
+) -> tuple[int, int, tuple[int, int]]:
+    """The characters a deletion or replacement takes out, and the span it needs unchanged."""
+    match target:
+        case Quote():
+            s, e = _find(host, text, target)
+            return s, e, (s, e)
+        case Sentence(n=n):
+            spans = sentences(text)
+            k = len(spans) - 1 if n == -1 else n - 1
+            if not 0 <= k < len(spans):
+                count = "one sentence" if len(spans) == 1 else f"{len(spans)} sentences"
+                raise AmendmentTargetError(
+                    f"{host.label} has no {ordinal(n)[4:]} sentence; it has {count}",
+                    hint="count the sentences in the draft as tabled, or quote the words",
+                )
+            s, e = spans[k]
+            return s, e, (s, e)
+        case Rest(after=anchor):
+            a, s = _find(host, text, anchor)
+            s += len(text[s:]) - len(text[s:].lstrip(" "))
+            e = end_position(text)
+            if e < len(text.rstrip()) and new.rstrip()[-1:] in (".", ";", ":"):
+                e = len(text.rstrip())  # the new words bring their own closing mark
+            if s >= e:
+                raise AmendmentTargetError(
+                    f'no words follow "{anchor.text}" in {host.label}',
+                    hint="quote words that have words after them",
+                )
+            return s, e, (a, e)
+        case _:
+            assert_never(target)
+
+
 def _text_target(number: str, index: int, host: Host, op: Operation) -> Target:
     text = host.text
     if isinstance(op, InsertText):
@@ -312,14 +359,20 @@ def _text_target(number: str, index: int, host: Host, op: Operation) -> Target:
         elif op.where == "beginning":
             splice, foot = insertion(text, 0, op.new, "before"), (0, 0)
         else:
-            at = end_position(text)
-            splice, foot = insertion(text, at, op.new, "after"), (at, at)
-    elif isinstance(op, DeleteText):
-        s, e = _find(host, text, op.target)
-        splice, foot = tidy(text, s, e, ""), (s, e)
-    elif isinstance(op, ReplaceText):
-        s, e = _find(host, text, op.target)
-        splice, foot = tidy(text, s, e, op.new), (s, e)
+            at, new = end_position(text), op.new
+            if _is_sentence(new):
+                # A new sentence ends the provision, which keeps its own closing mark:
+                # "... plans;" + "They report." reads "... plans. They report;".
+                closing = text.rstrip()[-1:]
+                if closing in (".", "!", "?"):
+                    at = len(text.rstrip())
+                else:
+                    new = ". " + new.rstrip()[:-1] if closing in (";", ",", ":") else ". " + new
+            splice, foot = insertion(text, at, new, "after"), (at, at)
+    elif isinstance(op, DeleteText | ReplaceText):
+        new = op.new if isinstance(op, ReplaceText) else ""
+        s, e, foot = _target_span(host, text, op.target, new)
+        splice = tidy(text, s, e, new)
     else:
         assert isinstance(op, DeleteRange)
         s, _ = _find(host, text, op.start)
@@ -365,6 +418,8 @@ def resolve(
 
 def _resolve(doc: Document, a: Amendment, lookup: Lookup | None) -> tuple[Target, ...]:
     out: list[Target] = []
+    if a.target_text:
+        _check_text(doc, a)
     host = (
         locate(doc, a.location, lookup)
         if a.location is not None and a.location.new is None
@@ -415,9 +470,10 @@ def _resolve(doc: Document, a: Amendment, lookup: Lookup | None) -> tuple[Target
                 hint="add a location line such as Paragraph 13(b)",
             )
         if isinstance(op, DeleteProvision):
-            if host.provision is None:
+            gone = host if op.target is None else locate(doc, op.target, lookup)
+            if gone.provision is None:
                 raise AmendmentTargetError("the title cannot be deleted", hint="replace it instead")
-            out.append(Target(a.number, i, "delete", host, op))
+            out.append(Target(a.number, i, "delete", gone, op))
         elif isinstance(op, ReplaceProvision):
             if host.provision is None and op.new.points:
                 raise AmendmentTargetError("the title has no sub-paragraphs")
@@ -425,7 +481,52 @@ def _resolve(doc: Document, a: Amendment, lookup: Lookup | None) -> tuple[Target
         else:
             out.append(_text_target(a.number, i, host, op))
     _own_overlaps(a, out)
+    if a.reads and host is not None:
+        _check_reads(a, host, out)
     return tuple(out)
+
+
+#: The kinds of text a report carries, as amendments name them.
+_TEXT_KINDS = re.compile(
+    r"\b(resolution|recommendation|decision|opinion|declaration|convention)\b", re.I
+)
+
+
+def _check_text(doc: Document, a: Amendment) -> None:
+    """Refuse an amendment to another text of the report (``In the draft recommendation``
+    on a draft resolution): its numbers are that text's, not this one's."""
+    named = _TEXT_KINDS.search(a.target_text)
+    line = doc.number_line
+    shown = text_of(line) if line is not None else ""
+    have = _TEXT_KINDS.search(shown) or _TEXT_KINDS.search(doc.title)
+    if named is None or have is None or named.group(1).lower() == have.group(1).lower():
+        return
+    raise AmendmentTargetError(
+        f"the amendment is to the {a.target_text}, and this draft is a"
+        f" {have.group(1).lower()} ({(shown or doc.title).strip()})",
+        hint=f"check it against the {a.target_text}",
+    )
+
+
+#: A label the stated wording may open with: ``5.``, ``2(c)``, ``(c)``, ``A.``.
+_LEADING_LABEL = re.compile(r"^\s*(?:[0-9]+(?:[.(][0-9a-z]+\)?)*[.)]?|\(?[a-z]{1,4}\)|[A-Z]\.)\s+")
+
+
+def _check_reads(a: Amendment, host: Host, targets: Sequence[Target]) -> None:
+    """Compare the provision after the amendment's word changes with the wording the
+    amendment says it will have; a difference means the operation or the stated text
+    is wrong, and either would be adopted in error."""
+    splices = [t.splice for t in targets if t.splice is not None]
+    if len(splices) != len(targets):
+        return  # the provision is replaced or deleted whole: the new text is the wording
+    result = apply_splices(host.text, splices)
+    stated = _LEADING_LABEL.sub("", a.reads.replace("*", ""), count=1)
+    if normalize(result) != normalize(stated):
+        raise AmendmentTargetError(
+            f'{host.label} would read "{normalize(result)}", not as the amendment states'
+            f' ("{normalize(stated)}")',
+            hint="correct the operation, or the wording it says the provision will read",
+        )
 
 
 def _own_overlaps(a: Amendment, targets: list[Target]) -> None:

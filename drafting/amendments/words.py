@@ -231,6 +231,36 @@ def end_position(text: str) -> int:
     return len(stripped)
 
 
+#: Where a sentence ends: ``.``, ``!`` or ``?`` (after any closing quote or bracket)
+#: before a space and a capital, a digit or an opening mark.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: Words whose full stop ends no sentence: ``e.g.``, ``No. 5``, ``Art. 3``, ``Mr. Smith``.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|cf|viz|vs|No|Nos|Art|Arts|para|paras|Vol|p|pp|Mr|Mrs|Ms|Dr|Prof"
+    r"|St|Rev|Corr|Add|Rule|Sect|Ch|Doc|Res|Rec)|\b[A-Z]|\.[A-Za-z])$"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``text``, each with its closing mark.
+
+    A clause of a resolution is usually one sentence ending in ``;``; a sentence
+    ends only at ``.``, ``!`` or ``?`` followed by a capital, never after a common
+    abbreviation or an initial, so ``the second sentence`` counts as a reader would.
+    """
+    spans: list[tuple[int, int]] = []
+    start = len(text) - len(text.lstrip())
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith(".") and _ABBREVIATION.search(text[start : m.start()]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end() + (len(text[m.end() :]) - len(text[m.end() :].lstrip()))
+    end = len(text.rstrip())
+    if start < end:
+        spans.append((start, end))
+    return spans
+
+
 def apply_splices(text: str, splices: Sequence[Splice]) -> str:
     """The text after non-overlapping splices, all positions referring to ``text``."""
     out = text

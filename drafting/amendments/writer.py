@@ -11,7 +11,7 @@ out ... and insert ...``, UN ``Replace ... with ...``, EP a two-column table
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, assert_never
 
 from drafting.amendments.model import (
     Amendment,
@@ -27,11 +27,19 @@ from drafting.amendments.model import (
     Quote,
     ReplaceProvision,
     ReplaceText,
+    Rest,
+    Sentence,
     Status,
+    TextTarget,
 )
 from drafting.amendments.words import derive_operations, normalize, ordinal
 
-WriteStyle = Literal["nato-pa", "un-ga", "ep"]
+#: The houses whose wording is written: NATO PA ``Leave out ... and insert ...``; UN
+#: ``Replace ... with ...``; the EP's table; PACE ``In the draft resolution, paragraph
+#: 3, replace the words ... with the following words: ...``; the UK ``Paragraph 3,
+#: leave out ‘...’ and insert ‘...’``.
+WriteStyle = Literal["nato-pa", "un-ga", "ep", "pace", "uk"]
+WRITE_STYLES: tuple[WriteStyle, ...] = ("nato-pa", "un-ga", "ep", "pace", "uk")
 _PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"))
 
 
@@ -52,6 +60,18 @@ def _q(quote: Quote) -> str:
     return head + quoted(quote.text)
 
 
+def _target(target: TextTarget) -> str:
+    match target:
+        case Quote():
+            return _q(target)
+        case Sentence(n=n):
+            return f"the {'last' if n == -1 else ordinal(n)[4:]} sentence"
+        case Rest(after=after):
+            return f"all words after {_q(after)}"
+        case _:
+            assert_never(target)
+
+
 def _noun(loc: Location | None) -> str:
     if loc is None:
         return "paragraph"
@@ -68,16 +88,42 @@ def _place(loc: Location) -> str:
     return loc.phrase()
 
 
+def provision_line(markup: str, depth: int) -> str:
+    """How the text form writes a new provision's words: ``markup`` for a provision,
+    `` - markup`` for its sub-paragraph, ``   - markup`` a level further in.  The Word
+    form finds these lines again to lay them out as indented paragraphs."""
+    return ("  " * (depth - 1) + " - " if depth else "") + markup
+
+
 def _provision_lines(provisions: Sequence[NewProvision], depth: int = 0) -> list[str]:
     out = []
     for p in provisions:
-        out.append(("  " * (depth - 1) + " - " if depth else "") + p.markup)
+        out.append(provision_line(p.markup, depth))
         out.extend(_provision_lines(p.points, depth + 1))
     return out
 
 
+def is_new_provision_form(a: Amendment) -> bool:
+    """True when ``a`` is written as its location and then the words alone, as the EP
+    tables a new provision (``Paragraph 12 a (new)``): one insertion right after the
+    provision its location names."""
+    loc, ops = a.location, a.operations
+    if loc is None or loc.new is None or len(ops) != 1:
+        return False
+    op = ops[0]
+    return (
+        isinstance(op, InsertProvisions)
+        and op.anchor == Location(loc.kind, loc.ref)
+        and op.position == "after"
+    )
+
+
 def operation_lines(op: Operation, style: WriteStyle, loc: Location | None) -> list[str]:
     """The wording of one operation (several lines when it brings new text)."""
+    if style == "pace":
+        return _pace_lines(op, loc)
+    if style == "uk":
+        return _uk_lines(op, loc)
     un = style != "nato-pa"
     noun = _noun(loc)
     if isinstance(op, InsertText):
@@ -88,16 +134,18 @@ def operation_lines(op: Operation, style: WriteStyle, loc: Location | None) -> l
         assert op.anchor is not None
         return [f"{op.where.capitalize()} {_q(op.anchor)} insert {quoted(op.new)}"]
     if isinstance(op, DeleteText):
-        return [f"{'Delete' if un else 'Leave out'} {_q(op.target)}"]
+        return [f"{'Delete' if un else 'Leave out'} {_target(op.target)}"]
     if isinstance(op, ReplaceText):
         if un:
-            return [f"Replace {_q(op.target)} with {quoted(op.new)}"]
-        return [f"Leave out {_q(op.target)} and insert {quoted(op.new)}"]
+            return [f"Replace {_target(op.target)} with {quoted(op.new)}"]
+        return [f"Leave out {_target(op.target)} and insert {quoted(op.new)}"]
     if isinstance(op, DeleteRange):
         verb = "Delete" if un else "Leave out"
         line = f"{verb} from {_q(op.start)} to {_q(op.end)}"
         return [line + (f" and insert {quoted(op.new)}" if op.new is not None else "")]
     if isinstance(op, DeleteProvision):
+        if op.target is not None:
+            return [f"{'Delete' if un else 'Leave out'} {_place(op.target)}"]
         return [f"Delete the {noun}" if un else f"Leave out the {noun}"]
     if isinstance(op, ReplaceProvision):
         head = (
@@ -114,6 +162,79 @@ def operation_lines(op: Operation, style: WriteStyle, loc: Location | None) -> l
         return [head, *_provision_lines(op.provisions)]
     assert isinstance(op, MoveProvision)
     return [f"Move {_place(op.target)} {op.position} {_place(op.anchor)}"]
+
+
+def _pace_target(target: TextTarget) -> str:
+    if isinstance(target, Quote) and target.occurrence is None:
+        return f"the words {_q(target)}"
+    return _target(target)
+
+
+def _pace_lines(op: Operation, loc: Location | None) -> list[str]:
+    """PACE: the place inside the sentence (the text it amends opens the amendment)."""
+    place = f"{_place(loc)}, " if loc is not None and loc.kind != "title" else ""
+    if loc is not None and loc.kind == "title":
+        place = "the title, "
+    noun = _noun(loc)
+    if isinstance(op, InsertText):
+        if op.where in ("beginning", "end"):
+            of = "the title" if loc is None or loc.kind == "title" else _place(loc)
+            where = f"at the {op.where} of {of}"
+            return [f"{where.capitalize()}, insert the following words: {quoted(op.new)}"]
+        assert op.anchor is not None
+        return [
+            f"{place.capitalize()}{op.where} the words {_q(op.anchor)}, insert the following"
+            f" words: {quoted(op.new)}"
+        ]
+    if isinstance(op, DeleteText):
+        return [f"{place.capitalize()}delete {_pace_target(op.target)}"]
+    if isinstance(op, ReplaceText):
+        return [
+            f"{place.capitalize()}replace {_pace_target(op.target)} with the following words:"
+            f" {quoted(op.new)}"
+        ]
+    if isinstance(op, DeleteRange):
+        line = f"{place.capitalize()}delete from {_q(op.start)} to {_q(op.end)}"
+        return [line + (f" and insert {quoted(op.new)}" if op.new is not None else "")]
+    if isinstance(op, DeleteProvision):
+        gone = op.target or loc
+        return [f"Delete {_place(gone) if gone is not None else 'the ' + noun}."]
+    if isinstance(op, ReplaceProvision):
+        where = _place(loc) if loc is not None else f"the {noun}"
+        return [f"Replace {where} with the following {noun}:", *_provision_lines([op.new])]
+    if isinstance(op, InsertProvisions):
+        kind = _noun(op.anchor)
+        plural = "s" if len(op.provisions) > 1 else ""
+        return [
+            f"{op.position.capitalize()} {_place(op.anchor)}, insert the following {kind}{plural}:",
+            *_provision_lines(op.provisions),
+        ]
+    assert isinstance(op, MoveProvision)
+    return [f"Move {_place(op.target)} {op.position} {_place(op.anchor)}."]
+
+
+def _uk_lines(op: Operation, loc: Location | None) -> list[str]:
+    """The UK's wording: the place, a comma and the instruction, on one line."""
+    place = f"{loc!s}, " if loc is not None else ""
+    if isinstance(op, InsertText):
+        if op.where in ("beginning", "end"):
+            return [f"{place}at {op.where} insert {quoted(op.new)}"]
+        assert op.anchor is not None
+        return [f"{place}{op.where} {_q(op.anchor)} insert {quoted(op.new)}"]
+    if isinstance(op, DeleteText):
+        return [f"{place}leave out {_target(op.target)}"]
+    if isinstance(op, ReplaceText):
+        return [f"{place}leave out {_target(op.target)} and insert {quoted(op.new)}"]
+    if isinstance(op, DeleteRange):
+        line = f"{place}leave out from {_q(op.start)} to {_q(op.end)}"
+        return [line + (f" and insert {quoted(op.new)}" if op.new is not None else "")]
+    if isinstance(op, DeleteProvision):
+        gone = op.target or loc
+        return [f"Leave out {_place(gone) if gone is not None else 'the paragraph'}"]
+    lines = operation_lines(op, "nato-pa", loc)
+    if isinstance(op, ReplaceProvision) and place:
+        lines[0] = f"{place}{lines[0][:1].lower()}{lines[0][1:]}"
+    return lines
 
 
 def _cell(text: str) -> str:
@@ -137,15 +258,11 @@ def write_amendment(amendment: Amendment, style: WriteStyle = "nato-pa") -> str:
     if a.replaces:
         out.append(f"Replaces: {', '.join(a.replaces)}")
     loc = a.location
-    new_form = (
-        loc is not None
-        and loc.new is not None
-        and len(a.operations) == 1
-        and isinstance(a.operations[0], InsertProvisions)
-        and a.operations[0].anchor == Location(loc.kind, loc.ref)
-        and a.operations[0].position == "after"
-    )
-    if loc is not None:
+    new_form = is_new_provision_form(a)
+    inline_place = style in ("pace", "uk")
+    if a.target_text and style != "pace":
+        out.append(f"In the {a.target_text}:")
+    if loc is not None and (new_form or not inline_place):
         out.append(str(loc))
     if style == "ep" and a.columns is not None:
         out += ["", "| Draft text | Amendment |", "|---|---|"]
@@ -159,9 +276,14 @@ def write_amendment(amendment: Amendment, style: WriteStyle = "nato-pa") -> str:
     else:
         for op in a.operations:
             lines = operation_lines(op, style, loc)
+            if style == "pace":
+                text = a.target_text or "draft resolution"
+                lines[0] = f"In the {text}, {lines[0][:1].lower()}{lines[0][1:]}"
             out += lines
             if len(lines) > 1:
                 out.append("")
+    if a.reads:
+        out.append(f"So that the {_noun(loc)} reads: {quoted(a.reads)}")
     if a.justification:
         # One paragraph a line in the model; paragraphs apart by a blank line in the file.
         out.append(f"Justification: {a.justification.replace(chr(10), chr(10) * 2)}")
