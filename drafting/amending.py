@@ -1,8 +1,9 @@
 """Amendment files to results: the calls ``drafting amendments ...`` and ``drafting amend`` make.
 
 The amendment logic is :mod:`drafting.amendments` (which knows nothing of files
-and formats); this module reads the draft and the amendment files, renders the
-listings, and writes every output atomically and only when all of them are ready.
+and formats); this module reads the draft and the amendment files (text, AKN, and
+Word through :mod:`drafting.docx_import.amendments`), renders the listings, and
+writes every output atomically and only when all of them are ready.
 """
 
 from __future__ import annotations
@@ -21,13 +22,16 @@ from drafting.amendments import (
     check,
     compilation_markdown,
     compile_amendments,
-    read_amendment_files,
     report_json,
     report_markdown,
     voting_list,
     voting_list_markdown,
 )
-from drafting.amendments.files import read_amendment_files_leniently
+from drafting.amendments.files import (
+    TextReaders,
+    read_amendment_files,
+    read_amendment_files_leniently,
+)
 from drafting.amendments.model import Status
 from drafting.amendments.votes import RecordedVotes, read_vote_counts, record_votes
 from drafting.amendments.voting import VotingPaper, text_kind
@@ -36,6 +40,28 @@ from drafting.formats import HTML_SUFFIXES, TEXT_SUFFIXES, load_document, render
 from drafting.model.document import Document
 
 Paths = Sequence[str | Path]
+
+
+def _word_amendments(path: Path) -> str:
+    from drafting.docx_import.amendments import amendments_text
+
+    return amendments_text(path)
+
+
+#: The amendment files read above the amendments layer: Word, as amendment text.
+READERS: TextReaders = {".docx": _word_amendments}
+
+
+def read_amendments(paths: Paths) -> list[Amendment]:
+    """The amendments in ``paths`` (``.txt``, ``.md``, AKN ``.xml`` or Word ``.docx``),
+    in order; a number used twice is an error.
+
+    Raises:
+        AmendmentSyntaxError: a line cannot be understood, or a number repeats.
+        InputError: a file cannot be read (``DocxError``: a Word file cannot be opened).
+        TrackedChangesError: a Word file holds tracked changes.
+    """
+    return read_amendment_files(paths, readers=READERS)
 
 
 def render_amendment_listing(
@@ -106,7 +132,7 @@ def check_files(draft: str | Path, amendment_files: Paths) -> CheckReport:
     Raises:
         InputError, AmendmentSyntaxError: a file cannot be read or understood.
     """
-    amendments, unreadable = read_amendment_files_leniently(amendment_files)
+    amendments, unreadable = read_amendment_files_leniently(amendment_files, readers=READERS)
     report = check(load_document(draft), amendments)
     return replace(report, unreadable=tuple(str(e) for e in unreadable))
 
@@ -138,7 +164,7 @@ def list_files(
     recorded = read_vote_counts(votes) if votes is not None else None
     data = render_amendment_listing(
         load_document(draft),
-        read_amendment_files(amendment_files),
+        read_amendments(amendment_files),
         fmt,
         voting=voting,
         votes=recorded,
@@ -160,7 +186,7 @@ def export_files(
     from drafting.amendments.akn import amendment_list_to_akn
 
     io.check_output(output, inputs=[draft, *amendment_files], force=force)
-    amendments = read_amendment_files(amendment_files)
+    amendments = read_amendments(amendment_files)
     io.write_atomic(output, amendment_list_to_akn(load_document(draft), amendments))
     return amendments
 
@@ -204,7 +230,7 @@ def amend_files(
             )
     amended = apply_amendments(
         load_document(draft),
-        read_amendment_files(amendment_files),
+        read_amendments(amendment_files),
         votes=_decided(votes) if votes else None,
         date=date,
     )

@@ -22,9 +22,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # Spelled out here, not imported: importing the model or the diff for these lists would
 # slow every command's start-up (``drafting --help``).  tests/test_cli_foundation.py
-# holds them equal to drafting.model.styles.STYLES and drafting.diffing.DIFF_FORMATS.
+# holds them equal to drafting.model.styles.STYLES, drafting.diffing.DIFF_FORMATS and
+# drafting.amendments.writer.WRITE_STYLES.
 STYLE_CHOICE = click.Choice(["nato-pa", "un-ga", "ep", "pace", "plain"])
 DIFF_FORMAT_CHOICE = click.Choice(["text", "html", "docx", "columns-docx", "columns-html", "json"])
+WORDING_CHOICE = click.Choice(["nato-pa", "un-ga", "ep", "pace", "uk"])
 FILE = click.Path(dir_okay=False, path_type=Path)
 #: --force, as every writing command takes it: replace an existing output.
 FORCE = click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -422,6 +424,8 @@ def diff_cmd(
 def amendments_group() -> None:
     """Check amendments against a draft, list them for the vote, export them as AKN.
 
+    Amendment files are .txt, .md, AKN .xml or Word .docx.
+
     \b
     Example:
       drafting amendments check draft.akn.xml amendments.txt
@@ -540,12 +544,15 @@ def amendments_export_cmd(
 @amendments_group.command("from-edit")
 @click.argument("draft", type=FILE)
 @click.argument("edited", type=FILE, required=False)
-@output_option("The amendments (.txt, .md or .akn.xml).", required=True)
+@output_option(
+    "The amendments (.txt, .md, .akn.xml, or .docx: the house's amendment form).",
+    required=True,
+)
 @click.option("--by", default="", help="Who tables them (two versions; Word names its authors).")
 @click.option(
     "--style",
     "wording",
-    type=click.Choice(["nato-pa", "un-ga", "ep"]),
+    type=WORDING_CHOICE,
     help="The wording of the amendments (default: the draft's house style).",
 )
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -567,7 +574,7 @@ def amendments_from_edit_cmd(
     Example:
       drafting amendments from-edit draft-with-changes.docx -o amendments.txt
       drafting amendments from-edit draft.akn.xml edited.docx --by "Delegation of Norway" \\
-        -o amendments.txt
+        -o amendments.docx
     """
     from drafting.tabling import from_edit_files
 

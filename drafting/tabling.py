@@ -9,7 +9,9 @@ that makes it, located by the numbers of the draft as tabled:
   (or the whole provision replaced, when most of a provision without sub-paragraphs
   changed);
 - provisions inserted: "After paragraph 12 insert the following new paragraph(s):",
-  consecutive ones in one amendment, with their sub-paragraphs;
+  consecutive ones in one amendment, with their sub-paragraphs; in the European
+  Parliament's wording each is an amendment of its own, named after the provision
+  it follows: "Paragraph 12 a (new)", "Paragraph 12 b (new)";
 - provisions deleted: "Delete paragraph 3";
 - provisions moved: "Move paragraph 7 after paragraph 9".
 
@@ -39,6 +41,7 @@ from drafting.amendments.model import (
 from drafting.amendments.words import derive_operations, normalize
 from drafting.amendments.writer import WriteStyle
 from drafting.diff import Change, diff_documents
+from drafting.labels import to_alpha
 from drafting.model.document import Document
 from drafting.model.provision import Provision
 
@@ -59,12 +62,11 @@ class Drafted:
 
 def write_style_of(doc: Document) -> WriteStyle:
     """The amendment wording of ``doc``'s house style: NATO PA's "Leave out ... and
-    insert", the European Parliament's, or the UN's "Replace ... with" for the others."""
+    insert", the European Parliament's, PACE's, or the UN's "Replace ... with" for the
+    others."""
     name = doc.house_style.name
-    if name == "nato-pa":
-        return "nato-pa"
-    if name == "ep":
-        return "ep"
+    if name in ("nato-pa", "ep", "pace"):
+        return cast(WriteStyle, name)
     return "un-ga"
 
 
@@ -117,6 +119,8 @@ class _Drafter:
         #: The edit's numbers of provisions the draft had, to the draft's: new words
         #: that cite "paragraph 9" of the edit cite the draft's paragraph 10.
         self.refs: dict[str, str] = {}
+        #: How many EP new provisions follow each provision of the draft (12 a, 12 b).
+        self.news_after: dict[Location, int] = {}
 
     def cited(self, text: str) -> str:
         return rewrite_references(text, self.refs) if self.refs else text
@@ -219,7 +223,11 @@ def amendments_from_edit(
         nonlocal pending
         if pending and anchor is not None:
             news = tuple(d.new_provision(p) for p in pending)
-            d.add(None, [InsertProvisions(anchor[0], anchor[1], news)])  # type: ignore[arg-type]
+            place, side = anchor
+            if d.style == "ep" and side == "after" and place.kind != "title":
+                _insert_each(d, place, news)
+            else:
+                d.add(None, [InsertProvisions(place, side, news)])  # type: ignore[arg-type]
         elif pending:
             for p in pending:
                 d.out.skipped.append(
@@ -270,6 +278,19 @@ def amendments_from_edit(
             d.words(c)
     flush()
     return d.out
+
+
+def _insert_each(d: _Drafter, place: Location, news: Sequence[NewProvision]) -> None:
+    """The European Parliament's new provisions: one amendment each, located by the
+    provision of the draft they follow and a letter, ``Paragraph 12 a (new)``, the
+    letters going on where an earlier amendment after the same provision stopped."""
+    for new in news:
+        n = d.news_after.get(place, 0) + 1
+        d.news_after[place] = n
+        d.add(
+            Location(place.kind, place.ref, to_alpha(n)),
+            [InsertProvisions(place, "after", (new,))],
+        )
 
 
 def _anchor(
@@ -337,7 +358,8 @@ def from_edit_files(
     style: str | None = None,
     force: bool = False,
 ) -> TabledEdit:
-    """Write to ``output`` (.txt, .md or .akn.xml) the amendments that turn ``draft``
+    """Write to ``output`` (.txt, .md, .akn.xml, or .docx: the house's amendment form,
+    :mod:`drafting.docx_export.amendment_form`) the amendments that turn ``draft``
     into ``edited``; with no ``edited``, ``draft`` is a Word file whose tracked changes
     are the edit: the draft is its text with every change rejected, and each author's
     changes give that author's amendments, dated by their first change.
@@ -356,11 +378,11 @@ def from_edit_files(
     wanted = _write_style(style)
     out = Path(output)
     suffix = ".akn.xml" if out.name.lower().endswith((".akn.xml", ".xml")) else suffix_of(out)
-    if suffix not in (*TEXT_SUFFIXES, ".akn.xml"):
+    if suffix not in (*TEXT_SUFFIXES, ".akn.xml", ".docx"):
         raise InputError(
             f"drafting cannot write amendments as {suffix or 'a file without an extension'}",
             file=str(out),
-            hint="name the output .txt, .md or .akn.xml",
+            hint="name the output .txt, .md, .akn.xml or .docx",
         )
     inputs = [draft, *([edited] if edited is not None else [])]
     target = io.check_output(out, inputs=inputs, force=force)
@@ -374,6 +396,10 @@ def from_edit_files(
     wording = wanted or write_style_of(base)
     if suffix == ".akn.xml":
         data = amendment_list_to_akn(base, amendments)
+    elif suffix == ".docx":
+        from drafting.docx_export.amendment_form import amendments_docx
+
+        data = amendments_docx(amendments, wording)
     else:
         data = write_amendments(amendments, wording).encode("utf-8")
     io.write_atomic(target, data)

@@ -158,9 +158,11 @@ def test_help_starts_without_loading_lxml() -> None:
 
 
 def test_the_cli_offers_exactly_the_house_styles_and_diff_formats_the_library_has() -> None:
-    from drafting.cli import DIFF_FORMAT_CHOICE, STYLE_CHOICE
+    from drafting.amendments.writer import WRITE_STYLES
+    from drafting.cli import DIFF_FORMAT_CHOICE, STYLE_CHOICE, WORDING_CHOICE
     from drafting.diffing import DIFF_FORMATS
     from drafting.model.styles import STYLES
 
     assert list(STYLE_CHOICE.choices) == list(STYLES)
     assert list(DIFF_FORMAT_CHOICE.choices) == list(DIFF_FORMATS)
+    assert list(WORDING_CHOICE.choices) == list(WRITE_STYLES)

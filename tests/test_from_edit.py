@@ -1,9 +1,10 @@
 """Amendments from an edited text: adopting them all gives the edit, exactly.
 
-The Word fixture (tests/fixtures/docx/from-edit/make_from_edit.py) is a NATO PA draft
-two delegations edited in LibreOffice with Track Changes: seven changes in four
-paragraphs.  Generated resolutions, edited at random (words, insertions, deletions,
-moves), hold the property for any edit.
+The Word fixtures (tests/fixtures/docx/from-edit/make_from_edit.py) are NATO PA drafts
+edited in LibreOffice with Track Changes: two delegations' seven changes in four
+paragraphs, and a paragraph moved (``w:moveFrom``/``w:moveTo``).  Generated
+resolutions, edited at random (words, insertions, deletions, moves), hold the property
+for any edit, in every wording.
 """
 
 from __future__ import annotations
@@ -20,14 +21,18 @@ from hypothesis import strategies as st
 from drafting import io as dio
 from drafting.amendments import (
     Amendment,
+    Location,
+    NewProvision,
     apply_amendments,
     parse_amendments,
     read_amendment_files,
     write_amendments,
 )
+from drafting.amendments.model import InsertProvisions, MoveProvision
+from drafting.amendments.writer import WriteStyle
 from drafting.cli import cli
 from drafting.diff import diff_documents
-from drafting.docx_import import import_docx
+from drafting.docx_import import import_docx, tracked_changes
 from drafting.model import Document
 from drafting.tabling import amendments_from_edit, write_style_of
 
@@ -42,16 +47,20 @@ def make_edit(doc: Document, seed: int) -> Document:
     return edit
 
 
-DELEGATIONS = Path(__file__).parent / "fixtures" / "docx" / "from-edit" / "lo-delegations.docx"
+FROM_EDIT = Path(__file__).parent / "fixtures" / "docx" / "from-edit"
+DELEGATIONS = FROM_EDIT / "lo-delegations.docx"
+MOVED = FROM_EDIT / "lo-moved.docx"
 
 
 def _adopted(amendments: list[Amendment]) -> list[Amendment]:
     return [dataclasses.replace(a, status="adopted") for a in amendments]
 
 
-def _rebuilds(draft: Document, edit: Document, amendments: list[Amendment]) -> None:
+def _rebuilds(
+    draft: Document, edit: Document, amendments: list[Amendment], style: WriteStyle | None = None
+) -> None:
     """Adopting ``amendments`` (as written, then read back) turns ``draft`` into ``edit``."""
-    text = write_amendments(amendments, write_style_of(draft))
+    text = write_amendments(amendments, style or write_style_of(draft))
     read = parse_amendments(text)
     assert read == amendments  # what is written reads back to the same amendments
     result = apply_amendments(draft, _adopted(read))
@@ -114,13 +123,19 @@ def test_new_words_that_cite_a_renumbered_paragraph_cite_it_as_tabled() -> None:
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10_000), size=st.sampled_from([12, 30]))
-def test_adopting_the_amendments_of_any_edit_gives_the_edit(seed: int, size: int) -> None:
+@given(
+    seed=st.integers(0, 10_000),
+    size=st.sampled_from([12, 30]),
+    style=st.sampled_from([None, "nato-pa", "un-ga", "ep"]),
+)
+def test_adopting_the_amendments_of_any_edit_gives_the_edit(
+    seed: int, size: int, style: WriteStyle | None
+) -> None:
     draft = make_resolution(size, seed=seed)
     edit = make_edit(draft, seed + 1)
-    drafted = amendments_from_edit(draft, edit)
+    drafted = amendments_from_edit(draft, edit, style=style)
     assert not drafted.skipped
-    _rebuilds(draft, edit, drafted.amendments)
+    _rebuilds(draft, edit, drafted.amendments, style)
 
 
 @pytest.mark.parametrize("style", ["un-ga", "ep"])
@@ -165,3 +180,72 @@ def test_import_refusing_tracked_changes_names_from_edit(tmp_path: Path) -> None
     )
     assert result.exit_code != 0
     assert "drafting amendments from-edit" in result.output
+
+
+NEW_PARAGRAPHS = """Amendment 1
+After paragraph 12 insert the following new paragraphs:
+**Stressing** that human judgement must remain central;
+**Noting** the work of the NATO Data and AI Review Board;
+Status: adopted
+
+Amendment 2
+After sub-paragraph 13(b) insert the following new sub-paragraph:
+to share test data among Allies;
+Status: adopted
+
+Amendment 3
+After paragraph 13 insert the following new paragraph:
+**DECIDES** to remain seized of the matter.
+Status: adopted
+"""
+
+
+def test_ep_new_provisions_are_each_an_amendment_lettered_after_the_one_they_follow() -> None:
+    draft = dio.load(EXAMPLES / "resolution-495.akn.xml")
+    edit = apply_amendments(draft, parse_amendments(NEW_PARAGRAPHS)).document
+    drafted = amendments_from_edit(draft, edit, style="ep")
+    assert [str(a.location) for a in drafted.amendments] == [
+        "Paragraph 12 a (new)",
+        "Paragraph 12 b (new)",
+        "Paragraph 13(b) a (new)",
+        "Paragraph 13 a (new)",
+    ]
+    first = drafted.amendments[0]
+    assert first.operations == (
+        InsertProvisions(
+            Location("paragraph", "12"),
+            "after",
+            (NewProvision("**Stressing** that human judgement must remain central;"),),
+        ),
+    )
+    text = write_amendments(drafted.amendments, "ep")
+    assert "Paragraph 12 b (new)\n**Noting** the work" in text
+    _rebuilds(draft, edit, drafted.amendments, "ep")
+    # The other wordings keep one amendment for the two, worded as an operation.
+    nato = amendments_from_edit(draft, edit, style="nato-pa").amendments
+    assert [a.where_text for a in nato] == [
+        "After paragraph 12",
+        "After paragraph 13(b)",
+        "After paragraph 13",
+    ]
+
+
+def test_a_paragraph_moved_with_track_changes_is_tabled_as_a_move(tmp_path: Path) -> None:
+    changes = tracked_changes(MOVED)
+    assert changes.by_author == {"Delegation of Norway": 6}  # runs and marks, both ends
+    kept = import_docx(MOVED, accept_changes=False).document
+    moved = import_docx(MOVED, accept_changes=True).document
+    lead = [p.lead_phrase for p in kept.provisions()]
+    assert lead == ["Recognising", "Noting", "Urges", "Calls upon", "Encourages", "Requests"]
+    lead = [p.lead_phrase for p in moved.provisions()]
+    assert lead == ["Recognising", "Noting", "Calls upon", "Encourages", "Urges", "Requests"]
+    out = tmp_path / "amendments.txt"
+    result = CliRunner().invoke(cli, ["amendments", "from-edit", str(MOVED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    amendments = read_amendment_files([out])
+    assert [a.operations for a in amendments] == [
+        (MoveProvision(Location("paragraph", "3"), Location("paragraph", "5"), "after"),)
+    ]
+    assert "Move paragraph 3 after paragraph 5" in out.read_text()
+    assert (amendments[0].tabled_by, amendments[0].date) == ("Delegation of Norway", "2024-11-20")
+    _rebuilds(kept, moved, amendments)

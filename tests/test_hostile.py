@@ -391,6 +391,19 @@ def test_a_crafted_or_wrong_docx_is_refused_in_one_line_and_writes_nothing(
     assert list(tmp_path.iterdir()) == [src]
 
 
+@pytest.mark.parametrize("case", list(DOCX_CASES))
+def test_a_crafted_or_wrong_docx_of_amendments_is_refused_in_one_line(
+    tmp_path: Path, case: str
+) -> None:
+    # Word amendments open as Word drafts do (drafting.docx_import.package).
+    make, expected = DOCX_CASES[case]
+    src = tmp_path / "amendments.docx"
+    src.write_bytes(make())
+    draft = EXAMPLES / "resolution-495.akn.xml"
+    result = CliRunner().invoke(cli, ["amendments", "check", str(draft), str(src)])
+    _one_error_line(result, src, expected)
+
+
 def test_a_macro_enabled_file_named_docm_is_refused(tmp_path: Path) -> None:
     src = tmp_path / "draft.docm"
     macro = MAIN_CT.replace(".document.main", ".document.macroEnabled.main")

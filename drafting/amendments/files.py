@@ -1,8 +1,14 @@
-"""Amendment and votes files from disk, by extension: ``.txt``/``.md`` or AKN ``.xml``."""
+"""Amendment and votes files from disk, by extension: ``.txt``/``.md`` or AKN ``.xml``.
+
+Other kinds (a Word ``.docx``) are read by the layers that know them: a caller passes
+``readers``, each turning a file of its kind into amendment text, and the text is
+read here like any other (:mod:`drafting.amending` passes the Word reader, which
+this package may not import).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from drafting.amendments.akn import read_amendments_xml
@@ -20,9 +26,13 @@ from drafting.reading import read_bytes
 
 TEXT = (".txt", ".md", ".markdown")
 
+#: Readers of other kinds of amendment file, by suffix (``".docx"``): each gives the
+#: amendments of a file as amendment text, or raises a ``DraftingError``.
+TextReaders = Mapping[str, Callable[[Path], str]]
 
-def read_amendment_file(path: str | Path) -> list[Amendment]:
-    """The amendments in one file.
+
+def read_amendment_file(path: str | Path, *, readers: TextReaders | None = None) -> list[Amendment]:
+    """The amendments in one file; ``readers`` read the kinds of file named there.
 
     Raises:
         InputError: missing, unreadable, or of a kind drafting does not read.
@@ -33,12 +43,15 @@ def read_amendment_file(path: str | Path) -> list[Amendment]:
     suffix = p.suffix.lower()
     if suffix in TEXT:
         return parse_amendments(read_text_file(p), str(p))
+    if readers is not None and suffix in readers:
+        return parse_amendments(readers[suffix](p), str(p))
     if suffix in (".xml", ".akn"):
         return read_amendments_xml(read_bytes(p, MAX_BYTES), str(p))
     if suffix == ".docx":
         raise InputError(
-            "amendments in Word files are not read in this version",
-            hint="save the file as plain text (.txt) and give that",
+            "Word amendments are read by drafting.amending.read_amendments (and the"
+            " command line), not by drafting.amendments",
+            hint="call drafting.amending.read_amendments, or save the file as plain text (.txt)",
             file=p,
         )
     raise InputError(
@@ -48,21 +61,23 @@ def read_amendment_file(path: str | Path) -> list[Amendment]:
     )
 
 
-def read_amendment_files(paths: Sequence[str | Path]) -> list[Amendment]:
+def read_amendment_files(
+    paths: Sequence[str | Path], *, readers: TextReaders | None = None
+) -> list[Amendment]:
     """The amendments in all ``paths``, in order; a number used twice is an error.
 
     Raises:
         AmendmentSyntaxError: as :func:`read_amendment_file`, or a number repeats across files.
         InputError: a file cannot be read.
     """
-    amendments, problems = read_amendment_files_leniently(paths)
+    amendments, problems = read_amendment_files_leniently(paths, readers=readers)
     if problems:
         raise problems[0]
     return amendments
 
 
 def read_amendment_files_leniently(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path], *, readers: TextReaders | None = None
 ) -> tuple[list[Amendment], list[AmendmentSyntaxError]]:
     """The readable amendments in all ``paths``, and one error per unreadable amendment.
 
@@ -75,8 +90,11 @@ def read_amendment_files_leniently(
     seen: dict[str, Amendment] = {}
     for path in paths:
         p = Path(path)
-        if p.suffix.lower() in TEXT:
-            found, bad = parse_amendments_leniently(read_text_file(p), str(p))
+        suffix = p.suffix.lower()
+        reader = readers.get(suffix) if readers is not None and suffix not in TEXT else None
+        if suffix in TEXT or reader is not None:
+            text = reader(p) if reader is not None else read_text_file(p)
+            found, bad = parse_amendments_leniently(text, str(p))
             problems.extend(bad)
         else:
             found = read_amendment_file(p)

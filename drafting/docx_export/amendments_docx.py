@@ -18,10 +18,8 @@ scans every style by name, which made a thousand amendments take seconds.
 from __future__ import annotations
 
 import copy
-import io
 from collections.abc import Sequence
 
-import docx
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from lxml import etree
@@ -74,32 +72,7 @@ def _fill(tc: etree._Element, row: CompilationRow, side: str) -> None:
         first = False
 
 
-class _Word:
-    """A python-docx document whose body is written with lxml: the section
-    properties, which must stay last, are put back by :meth:`save`."""
-
-    def __init__(self) -> None:
-        self.document = docx.Document()
-        self.body = self.document.element.body
-        self.section = self.body.find(qn("w:sectPr"))
-
-    def style_id(self, name: str) -> str:
-        return str(self.document.styles[name].style_id)
-
-    def start(self) -> None:
-        """Begin writing the body (python-docx needs the section to lay out tables)."""
-        if self.section is not None:
-            self.body.remove(self.section)
-
-    def save(self) -> bytes:
-        if self.section is not None:
-            self.body.append(self.section)
-        buf = io.BytesIO()
-        self.document.save(buf)
-        return buf.getvalue()
-
-
-def _table_parts(word: _Word) -> tuple[etree._Element, etree._Element]:
+def _table_parts(word: ooxml.BodyWriter) -> tuple[etree._Element, etree._Element]:
     """A "Draft text | Amendment" table holding only its heading row, and an empty row
     for it, laid out once by python-docx."""
     table = word.document.add_table(rows=1, cols=2)
@@ -115,7 +88,7 @@ def _table_parts(word: _Word) -> tuple[etree._Element, etree._Element]:
 
 def compilation_docx(entries: Sequence[CompilationEntry], title: str = "") -> bytes:
     """The compilation of amendments as ``.docx`` bytes."""
-    word = _Word()
+    word = ooxml.BodyWriter()
     parts = _table_parts(word) if any(e.rows for e in entries) else None
     h1, h2 = word.style_id("Heading 1"), word.style_id("Heading 2")
     word.start()
@@ -187,7 +160,7 @@ def _align_numbers(tr: etree._Element) -> None:
             para.insert(0, ppr)
 
 
-def _voting_table(word: _Word) -> tuple[etree._Element, etree._Element]:
+def _voting_table(word: ooxml.BodyWriter) -> tuple[etree._Element, etree._Element]:
     """The voting paper's table holding only its heading row, and an empty row for it,
     laid out once by python-docx."""
     table = word.document.add_table(rows=2, cols=len(COLUMNS))
@@ -260,7 +233,7 @@ def voting_list_docx(listing: VotingPaper | Sequence[VotingItem], title: str = "
     each page (``w:tblHeader``), a ``w:tr`` per vote in voting order, the vote on the
     text as a whole last; result cells empty until the vote."""
     paper = as_paper(listing)
-    word = _Word()
+    word = ooxml.BodyWriter()
     h1 = word.style_id("Heading 1")
     if word.section is not None:
         margins = word.section.find(qn("w:pgMar"))

@@ -9,11 +9,13 @@ definitions (``w:abstractNum``/``w:num``) in ``word/numbering.xml``.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+import docx
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -123,6 +125,35 @@ def mark_run(style_id: str, marker: str) -> CT_R:
     if marker and not marker[0].isalnum():
         run.get_or_add_rPr().get_or_add_vertAlign().val = "baseline"
     return run
+
+
+# -- the document -------------------------------------------------------------------------------
+
+
+class BodyWriter:
+    """A python-docx document whose body is written with lxml: the section
+    properties, which must stay last, are put back by :meth:`save`."""
+
+    def __init__(self) -> None:
+        self.document = docx.Document()
+        self.body = self.document.element.body
+        self.section = self.body.find(qn("w:sectPr"))
+
+    def style_id(self, name: str) -> str:
+        return str(self.document.styles[name].style_id)
+
+    def start(self) -> None:
+        """Begin writing the body (python-docx needs the section to lay out tables)."""
+        if self.section is not None:
+            self.body.remove(self.section)
+
+    def save(self) -> bytes:
+        """The document as .docx bytes, the section properties last again."""
+        if self.section is not None:
+            self.body.append(self.section)
+        buf = io.BytesIO()
+        self.document.save(buf)
+        return buf.getvalue()
 
 
 # -- footnotes ----------------------------------------------------------------------------------
