@@ -215,3 +215,27 @@ def make_amendments(doc: Document, m: int, seed: int = 3) -> str:
         lines += [op, f"Status: {rng.choice(statuses)}"]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
+
+
+#: How amendments to one paragraph meet: all quoting the same words (competing
+#: texts), or each quoting a stretch that overlaps its neighbours' (a long chain),
+#: with a few replacing or deleting the whole paragraph in both.
+ONE_PARAGRAPH_SHAPES = ("competing", "chain")
+
+
+def make_amendments_to_one_paragraph(doc: Document, m: int, shape: str, seed: int = 4) -> str:
+    """``m`` amendments, all to one paragraph of ``doc``, tabled and adopted, in ``shape``."""
+    rng = random.Random(seed)
+    p = doc.top_level[len(doc.top_level) // 2]
+    words = p.text.rstrip(";.").split()
+    blocks = []
+    for number in range(1, m + 1):
+        if number % 50 == 0:
+            op = "Delete the paragraph" if number % 100 == 0 else "Leave out the paragraph"
+        elif shape == "competing":
+            op = f'Leave out "{" ".join(words[2:5])}" and insert "{rng.choice(WORDS)}"'
+        else:
+            i = 1 + number % (len(words) - 4)
+            op = f'Leave out the first "{" ".join(words[i : i + 3])}"'
+        blocks.append(f"Amendment {number}\nParagraph {p.ref}\n{op}\nStatus: adopted\n")
+    return "\n".join(blocks)

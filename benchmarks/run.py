@@ -30,7 +30,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import make_amendments, make_resolution, make_second_version  # noqa: E402
+from generate import (  # noqa: E402
+    ONE_PARAGRAPH_SHAPES,
+    make_amendments,
+    make_amendments_to_one_paragraph,
+    make_resolution,
+    make_second_version,
+)
 
 RUNS = 5
 
@@ -282,6 +288,46 @@ def bench_amendments(n: int, counts: list[int], work: Path, table: Table) -> Non
         table.peak(str(n), f"CLI amend M={m} (process)", peak)
 
 
+#: How many amendments to one paragraph (issue 15: 4,000 at most 6x the cost of 1,000).
+ONE_PARAGRAPH_COUNTS = (1000, 4000)
+
+
+def bench_one_paragraph(work: Path, table: Table) -> None:
+    """Hundreds of amendments to one paragraph, as large committees see: the overlaps
+    are found as groups, so the cost grows with the amendments, not their pairs."""
+    from drafting import io
+    from drafting.amendments.apply import apply_amendments
+    from drafting.amendments.parser import parse_amendments
+    from drafting.amendments.report import check
+    from drafting.amendments.resolve import check_amendments
+    from drafting.amendments.voting import voting_list
+
+    doc = make_resolution(1000)
+    akn = work / "one.akn.xml"
+    io.save(doc, akn)
+    for shape in ONE_PARAGRAPH_SHAPES:
+        for m in ONE_PARAGRAPH_COUNTS:
+            text = make_amendments_to_one_paragraph(doc, m, shape)
+            path = work / f"one-{shape}-{m}.txt"
+            path.write_text(text, encoding="utf-8")
+
+            def cycle(text: str = text) -> None:
+                amendments = parse_amendments(text)
+                checks = check_amendments(doc, amendments)
+                check(doc, amendments)
+                voting_list(doc, amendments, checks=checks)
+                apply_amendments(doc, amendments, checks=checks)
+
+            stage = f"one paragraph, {shape}, M={m}: check+overlaps+voting list+apply"
+            table.add("1000", stage, median_time(cycle, runs=3), "", "", "")
+            wall, peak = process(
+                drafting_cmd("amendments", "check", str(akn), str(path)), runs=3, ok_codes=(0, 1)
+            )
+            name = f"CLI amendments check, one paragraph, {shape}, M={m} (process)"
+            table.add("1000", name, wall, "", "", f"peak {peak:.0f} MB")
+            table.peak("one", name, peak)
+
+
 CYCLE_STEPS = ("import .docx", "parse + check", "voting list", "apply", "diff", "export .docx")
 
 
@@ -493,6 +539,32 @@ def targets(t: Table, sizes: list[int]) -> list[str]:
     )
     if m1 and m3:
         rows.append(("growth M = 3,000 / 1,000 at most 3.5x", f"{m3 / m1:.1f}x", m3 / m1 <= 3.5))
+    m3 = t.get(1000, "amendments M=3000: parse+check+voting list+apply+renumber")
+    if m3 is not None:
+        rows.append(
+            (
+                "3,000 amendments checked, ordered and applied under 2 s (issue 15)",
+                f"{m3:.2f} s",
+                m3 < 2,
+            )
+        )
+    for shape in ONE_PARAGRAPH_SHAPES:
+        one, four = (
+            t.get(1000, f"one paragraph, {shape}, M={m}: check+overlaps+voting list+apply")
+            for m in ONE_PARAGRAPH_COUNTS
+        )
+        if one and four:
+            rows.append(
+                (
+                    f"4,000 amendments to one paragraph ({shape}) at most 6x 1,000 (issue 15)",
+                    f"{four:.2f} s vs {one:.2f} s: {four / one:.1f}x",
+                    four / one <= 6,
+                )
+            )
+        name = f"CLI amendments check, one paragraph, {shape}, M=4000 (process)"
+        mb = t.figures.get(("one", f"{name} peak MB"))
+        if mb is not None:
+            rows.append((f"{name[:-10]} peak memory under 300 MB", f"{mb:.0f} MB", mb < 300))
     for suffix in ("(in-process)", "(six CLI commands)"):
         c = t.get(1000, f"whole cycle N=1000 M=1000 {suffix}")
         if c is not None:
@@ -539,6 +611,7 @@ def main() -> None:
         bench_large(work, table)
         bench_amendments(1000, [100, 1000] if args.quick else [100, 1000, 3000], work, table)
         bench_cycle(1000, 1000, work, table)
+        bench_one_paragraph(work, table)
         for name, cmd in {
             "drafting --help": ["--help"],
             "drafting validate (small file)": ["validate", str(small)],

@@ -19,7 +19,8 @@ from drafting.akn.parser import make, sub
 from drafting.amendments import apply_amendments, parse_amendments, voting_list
 from drafting.amendments.apply import _naming_blocks
 from drafting.amendments.phrases import read_location
-from drafting.amendments.resolve import check_amendments, top_keys
+from drafting.amendments.exclusion import overlap_groups
+from drafting.amendments.resolve import check_amendments
 from drafting.amendments.voting import provision_order
 from drafting.model.document import Document
 from drafting.text import read_text
@@ -112,24 +113,27 @@ def test_references_in_words_after_sub_paragraphs_follow_the_renumbering() -> No
     ]
 
 
-def test_two_amendments_in_one_paragraph_share_its_key_when_nobody_holds_the_paragraph() -> None:
+def test_a_deleted_paragraph_meets_its_sub_paragraphs_when_nobody_holds_the_paragraph() -> None:
     doc = read_text(XREF_DRAFT).document
     checks = check_amendments(
         doc,
         parse_amendments(
             'Amendment 1\nParagraph 3(a)\nLeave out "to act"\n\n'
-            'Amendment 2\nParagraph 3(c)\nLeave out "to report"\n',
+            'Amendment 2\nParagraph 3(c)\nLeave out "to report"\n\n'
+            "Amendment 3\nParagraph 3\nDelete paragraph\n",
             "a.txt",
         ),
     )
-    first = top_keys(checks[0].targets)
     # lxml makes a fresh proxy for an element nobody holds; keys that were ids could
     # then differ for the same paragraph (or match another one).
     churn = [p.element for p in doc.provisions()]
     del churn
     gc.collect()
-    assert top_keys(checks[1].targets) == first
-    assert [next(iter(first)).get("eId")] == [doc.find("3").eid]
+    (group,) = overlap_groups(checks)
+    assert group.members == ("1", "2", "3")
+    assert not group.exclusive
+    assert group.pairs == (("1", "3"), ("2", "3"))
+    assert group.where == "paragraph 3"
 
 
 def test_a_deleted_sub_paragraph_makes_an_amendment_to_its_own_point_fall() -> None:

@@ -25,6 +25,7 @@ from drafting.akn.inline import NOT_TEXT, replace_text, text_of
 from drafting.akn.ns import XPATH_NS, q
 from drafting.akn.parser import make, sub
 from drafting.amendments.errors import AmendmentApplicationError, AmendmentTargetError
+from drafting.amendments.exclusion import Adopted
 from drafting.amendments.model import (
     Amendment,
     InsertProvisions,
@@ -39,11 +40,9 @@ from drafting.amendments.resolve import (
     Host,
     Lookup,
     Target,
-    _clash,
     attached,
     require_current,
     resolve,
-    top_keys,
 )
 from drafting.amendments.voting import provision_order, voting_order
 from drafting.model.document import Document
@@ -171,28 +170,14 @@ def apply_amendments(
     # Exactly the order of the voting list (compromises come first on their own
     # provision there), so what the list says falls is what falls here.
     ordered = voting_order(work, resolved)
-    # Only amendments on the same top-level provision or location, or replaced by a
-    # compromise, can make one fall: look those up instead of comparing every pair.
-    near: dict[object, list[int]] = {}
+    # One index of what was applied decides what falls, as it does for the votes.
+    standing = Adopted()
     for c in ordered:
-        a = c.amendment
-        keys: list[tuple[str, object]] = [("top", k) for k in top_keys(c.targets)]
-        keys.append(("where", a.where))
-        candidates = set(near.get(("replaced", a.number), []))
-        for key in keys:
-            candidates.update(near.get(key, []))
-        by = [
-            p.amendment.number
-            for p in (applied[k] for k in sorted(candidates))
-            if a.number in p.amendment.replaces
-            or (p.amendment.where == a.where and p.amendment.operations == a.operations)
-            or any(_clash(t, u) for t in p.targets for u in c.targets)
-        ]
+        by = standing.clashing(c)
         if by:
-            fell[a.number] = tuple(by)
+            fell[c.amendment.number] = by
             continue
-        for key in [*keys, *(("replaced", r) for r in a.replaces)]:
-            near.setdefault(key, []).append(len(applied))
+        standing.add(c)
         applied.append(c)
     changes = _carry_out(work, applied)
     renumbered = work.renumber()

@@ -11,14 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafting.amendments.apply import Amended
+from drafting.amendments.exclusion import OverlapGroup, overlap_groups
 from drafting.amendments.model import Amendment, InsertProvisions, NewProvision, ReplaceProvision
-from drafting.amendments.resolve import (
-    Check,
-    Overlap,
-    check_amendments,
-    find_overlaps,
-    resolve_all,
-)
+from drafting.amendments.resolve import Check, check_amendments, resolve_all
 from drafting.amendments.words import Piece, Splice, apply_splices, normalize, word_diff
 from drafting.model.document import Document
 
@@ -27,10 +22,10 @@ from drafting.model.document import Document
 
 @dataclass(frozen=True)
 class CheckReport:
-    """Every amendment checked against the draft, and the overlaps between them."""
+    """Every amendment checked against the draft, and the groups of them that overlap."""
 
     checks: tuple[Check, ...]
-    overlaps: tuple[Overlap, ...]
+    overlaps: tuple[OverlapGroup, ...]
     #: Amendments that could not be read at all, one message each (``FILE:LINE: ...``).
     unreadable: tuple[str, ...] = ()
 
@@ -48,28 +43,22 @@ class CheckReport:
         return f"{bad} of {total} amendment(s) cannot be applied"
 
     def lines(self) -> list[str]:
-        """One line per amendment, then one per overlap, as ``drafting amendments check`` prints."""
+        """One line per amendment, then one per group of overlapping amendments, as
+        ``drafting amendments check`` prints."""
         out = list(self.unreadable)
         for c in self.checks:
             a = c.amendment
             where = f" ({a.where_text})" if a.where_text else ""
             status = "ok" if c.ok else "; ".join(c.problems)
             out.append(f"{a.label}{where}: {status}")
-        for o in self.overlaps:
-            if o.what == "duplicate":
-                out.append(f"amendments {o.first} and {o.second} are duplicates ({o.where})")
-            else:
-                out.append(
-                    f"amendments {o.first} and {o.second} overlap in {o.where}: {o.what};"
-                    " if one is adopted, the other falls"
-                )
+        out.extend(g.line() for g in self.overlaps)
         return out
 
 
 def check(doc: Document, amendments: Sequence[Amendment]) -> CheckReport:
     """Check ``amendments`` against the draft ``doc``; problems are reported, not raised."""
     checks = check_amendments(doc, amendments)
-    return CheckReport(tuple(checks), tuple(find_overlaps(checks)))
+    return CheckReport(tuple(checks), tuple(overlap_groups(checks)))
 
 
 # -- compilation ---------------------------------------------------------------------

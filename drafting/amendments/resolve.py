@@ -19,7 +19,7 @@ from lxml import etree
 
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import text_of
-from drafting.akn.ns import XPATH_NS, q
+from drafting.akn.ns import XPATH_NS
 from drafting.amendments.errors import AmendmentTargetError
 from drafting.amendments.model import (
     Amendment,
@@ -123,16 +123,6 @@ class Check:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-@dataclass(frozen=True)
-class Overlap:
-    """Two amendments reaching the same words or provision: adopting one makes the other fall."""
-
-    first: str
-    second: str
-    where: str
-    what: str
 
 
 # -- locations -------------------------------------------------------------------
@@ -532,17 +522,21 @@ def _check_reads(a: Amendment, host: Host, targets: Sequence[Target]) -> None:
 def _own_overlaps(a: Amendment, targets: list[Target]) -> None:
     for i, t in enumerate(targets):
         for u in targets[i + 1 :]:
-            if _clash(t, u):
+            if clash(t, u):
                 raise AmendmentTargetError(
                     f"operations {t.index + 1} and {u.index + 1} reach the same words",
                     hint="combine them into one operation",
                 )
 
 
-# -- overlaps --------------------------------------------------------------------
+# -- clashes --------------------------------------------------------------------
+
+#: The operations that take a whole provision: they clash with all that lies inside.
+WHOLE = ("delete", "replace")
 
 
-def _spans_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def spans_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two spans of one provision's text share words (or one insertion point)."""
     (s1, e1), (s2, e2) = a, b
     if s1 == e1 and s2 == e2:
         return s1 == s2
@@ -553,26 +547,26 @@ def _spans_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return s1 < e2 and s2 < e1
 
 
-def _clash(t: Target, u: Target) -> bool:
+def clash(t: Target, u: Target) -> bool:
     """True when carrying out ``t`` changes what ``u`` needs (or the reverse)."""
-    whole = ("delete", "replace")
-    if t.kind in whole and u.kind in whole:
+    if t.kind in WHOLE and u.kind in WHOLE:
         return t.host.covers(u.host) or u.host.covers(t.host)
-    if t.kind in whole:
-        return _reaches(t, u)
-    if u.kind in whole:
-        return _reaches(u, t)
+    if t.kind in WHOLE:
+        return reaches(t, u)
+    if u.kind in WHOLE:
+        return reaches(u, t)
     if t.kind == "text" and u.kind == "text":
         if t.host.element is not u.host.element:
             return False
         assert t.footprint is not None and u.footprint is not None
-        return _spans_meet(t.footprint, u.footprint)
+        return spans_meet(t.footprint, u.footprint)
     if t.kind == "move" and u.kind == "move":
         return t.host.element is u.host.element
     return False
 
 
-def _reaches(whole: Target, other: Target) -> bool:
+def reaches(whole: Target, other: Target) -> bool:
+    """True when deleting or replacing ``whole`` takes away what ``other`` needs."""
     if other.kind == "insert":
         # New provisions next to a deleted one still have their place; next to a
         # replaced one too.  Inside a deleted one (sub-paragraph of it) they do not.
@@ -590,13 +584,7 @@ def _reaches(whole: Target, other: Target) -> bool:
     return whole.host.covers(other.host)
 
 
-def clashes(first: Sequence[Target], second: Sequence[Target]) -> Target | None:
-    """The first target of ``first`` that ``second`` clashes with; None if independent."""
-    for t in first:
-        for u in second:
-            if _clash(t, u):
-                return t
-    return None
+# -- checks ----------------------------------------------------------------------
 
 
 def check_amendments(doc: Document, amendments: Sequence[Amendment]) -> list[Check]:
@@ -670,83 +658,3 @@ def require_current(doc: Document, checks: Sequence[Check]) -> None:
                 f"the check of amendment {c.amendment.number} was made on another document,"
                 " or on this one before it changed: check the amendments again"
             )
-
-
-_TOP_KINDS = ("citation", "recital", "paragraph")
-_TOP_TAGS = tuple(q(kind) for kind in _TOP_KINDS)
-
-
-def top_keys(targets: Sequence[Target]) -> set[AknElement]:
-    """The top-level provisions (or the title) ``targets`` reach, as elements.
-
-    Two amendments can only clash when they reach the same top-level provision:
-    every clash is between a provision and itself or one of its sub-paragraphs.
-    The keys are the elements, not their ``id()``: lxml makes a fresh proxy for an
-    element nobody holds, so the id of the paragraph above 13(b) could differ from
-    one amendment to the next (missing a clash) or be reused by another paragraph
-    (comparing 20,000 pairs instead of 500 at 1,000 amendments).  Held in the
-    keys, the proxy stays the same for as long as they are used.
-    """
-    keys: set[AknElement] = set()
-    for t in targets:
-        for host in (t.host, t.anchor):
-            if host is None:
-                continue
-            top = host.element
-            # libxml2 climbs to the root and hands over only the provisions on the way.
-            for node in top.iterancestors(*_TOP_TAGS):
-                if isinstance(node, AknElement):
-                    top = node
-            keys.add(top)
-    return keys
-
-
-def candidate_pairs(checks: Sequence[Check]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of checks that may overlap or duplicate, in order.
-
-    Comparing every pair is quadratic in the number of amendments (1 s for 1,000);
-    only amendments on the same top-level provision, or with the same location,
-    can overlap or be duplicates.
-    """
-    buckets: dict[object, list[int]] = {}
-    for i, c in enumerate(checks):
-        for key in top_keys(c.targets):
-            buckets.setdefault(("top", key), []).append(i)
-        buckets.setdefault(("where", c.amendment.where), []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if i != j:
-                    pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
-
-
-def find_overlaps(checks: Sequence[Check]) -> list[Overlap]:
-    """Pairs of amendments whose targets intersect, and duplicates."""
-    out: list[Overlap] = []
-    for i, j in candidate_pairs(checks):
-        c, d = checks[i], checks[j]
-        a, b = c.amendment, d.amendment
-        if a.where == b.where and a.operations == b.operations:
-            out.append(Overlap(a.number, b.number, a.where_text, "duplicate"))
-            continue
-        if not c.ok or not d.ok:
-            continue
-        hit = clashes(c.targets, d.targets)
-        if hit is not None:
-            out.append(Overlap(a.number, b.number, hit.host.label, _what(hit, d.targets)))
-    return out
-
-
-def _what(t: Target, others: Sequence[Target]) -> str:
-    if t.kind == "delete" or any(u.kind == "delete" for u in others):
-        return "one deletes a provision the other changes"
-    if t.kind == "replace" or any(u.kind == "replace" for u in others):
-        return "one replaces a provision the other changes"
-    if t.footprint is not None:
-        s, e = t.footprint
-        words = normalize(t.host.text[s:e])
-        if words:
-            return f'both change "{words}"'
-    return "both change the same place"

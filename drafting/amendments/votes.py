@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.amendments.errors import VotesFileError
+from drafting.amendments.exclusion import Adopted
 from drafting.amendments.parser import read_text_file
 from drafting.amendments.voting import Decision, VoteResult, VotingItem, VotingPaper, voting_paper
 
@@ -168,9 +169,16 @@ def count_votes(
         by_row[k] = given
     results: list[VoteResult] = []
     fell_by: dict[str, str] = {}
+    # What the adopted ones make fall is decided as the apply decides it, from their
+    # checks; a list made without checks says it in each item's falls.
+    standing = Adopted()
     for k, it in enumerate(items):
         number = it.amendment.number
         tally = by_row.get(k)
+        if number not in fell_by and it.check is not None:
+            by = standing.clashing(it.check)
+            if by:
+                fell_by[number] = by[0]
         if number in fell_by:
             if tally is not None and tally.outcome != "fell":
                 raise VotesFileError(
@@ -185,6 +193,8 @@ def count_votes(
         result = _result(tally)
         results.append(result)
         if result.outcome == "adopted":
+            if it.check is not None:
+                standing.add(it.check)
             for other in it.falls:
                 fell_by.setdefault(other, number)
     return results, _result(votes.whole)

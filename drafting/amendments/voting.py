@@ -18,20 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from drafting.akn.elements import AknElement
 from drafting.akn.ns import q
+from drafting.amendments.exclusion import OverlapGroup, falls_in_order
 from drafting.amendments.model import Amendment
-from drafting.amendments.resolve import (
-    Check,
-    Target,
-    candidate_pairs,
-    clashes,
-    require_current,
-    resolve_all,
-)
+from drafting.amendments.resolve import Check, Target, require_current, resolve_all
 from drafting.amendments.words import normalize
 from drafting.model.document import Document
 
@@ -44,10 +38,16 @@ class VotingItem:
     amendment: Amendment
     #: Where in the draft, as printed: ``Paragraph 13(b)``.
     where: str
-    #: Amendments that fall if this one is adopted.
+    #: Amendments that fall if this one is adopted (those of its group, when few).
     falls: tuple[str, ...]
     #: Why it cannot be voted as it stands; '' when it can.
     problem: str = ""
+    #: The group of overlapping amendments it belongs to, when too large to list them
+    #: one by one: if it is adopted, the later members it overlaps fall (all of them,
+    #: when the group is exclusive).
+    group: OverlapGroup | None = None
+    #: The check it was listed from: recording the votes asks it what falls.
+    check: Check | None = field(default=None, compare=False, repr=False)
 
 
 def _remarks(item: VotingItem, excluded_by: Sequence[str]) -> str:
@@ -61,6 +61,14 @@ def _remarks(item: VotingItem, excluded_by: Sequence[str]) -> str:
         out.append(f"{what} {_amendments(a.replaces)}")
     elif a.compromise:
         out.append("compromise amendment")
+    if item.group is not None:
+        g = item.group
+        kind = "competing" if g.exclusive else "overlapping"
+        who = "the others" if g.exclusive else "those that overlap it"
+        out.append(
+            f"one of {len(g.members)} {kind} amendments in {g.where} ({g.what}):"
+            f" if adopted, {who} not yet voted fall"
+        )
     if item.falls:
         out.append(f"if adopted, {_amendments(item.falls)} {_fall(item.falls)}")
     if excluded_by:
@@ -343,35 +351,18 @@ def voting_list(
         ):
             raise ValueError("the checks given were made for other amendments")
     ordered = voting_order(doc, checks)
-    # Only later amendments on the same provision, or replaced by a compromise, can
-    # fall: look at those pairs instead of every pair (quadratic for 1,000 amendments).
-    later: dict[int, set[int]] = {}
-    for i, j in candidate_pairs(ordered):
-        later.setdefault(i, set()).add(j)
-    position = {c.amendment.number: k for k, c in enumerate(ordered)}
-    for i, c in enumerate(ordered):
-        for number in c.amendment.replaces:
-            k = position.get(number)
-            if k is not None and k > i:
-                later.setdefault(i, set()).add(k)
-    items = []
-    for i, c in enumerate(ordered):
-        falls: list[str] = []
-        for d in (ordered[j] for j in sorted(later.get(i, ()))):
-            if d.amendment.number in c.amendment.replaces or (
-                c.ok and d.ok and clashes(c.targets, d.targets) is not None
-            ):
-                falls.append(d.amendment.number)
-        items.append(
-            VotingItem(
-                i + 1,
-                c.amendment,
-                c.amendment.where_text,
-                tuple(falls),
-                "; ".join(c.problems),
-            )
+    return [
+        VotingItem(
+            i + 1,
+            c.amendment,
+            c.amendment.where_text,
+            f.numbers,
+            "; ".join(c.problems),
+            f.group,
+            c,
         )
-    return items
+        for i, (c, f) in enumerate(zip(ordered, falls_in_order(ordered), strict=True))
+    ]
 
 
 def voting_list_markdown(listing: VotingPaper | Sequence[VotingItem], title: str = "") -> str:
