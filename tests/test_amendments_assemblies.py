@@ -280,3 +280,67 @@ def test_the_check_counts_the_amendments_that_cannot_be_read(un: Document) -> No
     report = check(un, amendments)
     report = replace(report, unreadable=tuple(str(p) for p in problems))
     assert report.summary == "2 of 3 amendment(s) cannot be applied"
+
+
+@pytest.mark.parametrize(
+    ("body", "ref", "expected"),
+    [
+        (
+            'Delete paragraph 2(b) and replace it with the following: "2(b) to report to the'
+            ' General Assembly at its eighty-first session;"',
+            "2(b)",
+            "to report to the General Assembly at its eighty-first session;",
+        ),
+        (
+            'Replace paragraph 3 with the following: "3. *Encourages* regional organizations'
+            ' to plan;"',
+            "3",
+            "Encourages regional organizations to plan;",
+        ),
+    ],
+)
+def test_a_new_text_that_repeats_its_label_does_not_keep_it_as_words(
+    un: Document, body: str, ref: str, expected: str
+) -> None:
+    (a,) = parse_amendments(f"Amendment 1\nStatus: adopted\n{body}\n")
+    amended = apply_amendments(un, [a]).document
+    assert amended.find(ref).text == expected
+
+
+@pytest.mark.parametrize("edge", ["beginning", "end"])
+def test_the_edge_of_a_sub_paragraph_is_the_whole_label(edge: str) -> None:
+    (a,) = parse_amendments(
+        f"Amendment 1\nIn the draft resolution, at the {edge} of sub-paragraph 2(a),"
+        ' insert the following words: "urgently"\n'
+    )
+    assert a.location == Location("paragraph", "2(a)")
+
+
+PACE_DRAFT = """Draft resolution
+
+1. The Parliamentary Assembly is concerned about the situation of refugees in Europe.
+2. The Assembly therefore calls on member States to:
+2.1. ensure access to asylum procedures;
+2.2. provide adequate reception conditions;
+2.3. combat xenophobia and intolerance.
+3. The Assembly resolves to follow the matter closely.
+"""
+
+
+def test_a_pace_draft_keeps_its_decimal_sub_paragraphs_and_is_amended_by_them() -> None:
+    from drafting.text import read_text
+
+    doc = read_text(PACE_DRAFT).document
+    assert doc.house_style.name == "pace"
+    assert [p.num for p in doc.find("2").children] == ["2.1.", "2.2.", "2.3."]
+    amendments = parse_amendments(
+        "Amendment 1\nStatus: adopted\nIn the draft resolution, paragraph 2.2, replace the"
+        ' words "adequate reception conditions" with the following words: "dignified'
+        ' reception conditions"\n\n'
+        "Amendment 2\nStatus: adopted\nIn the draft resolution, delete paragraph 2.1.\n"
+    )
+    amended = apply_amendments(doc, amendments).document
+    assert [p.text for p in amended.find("2").children] == [
+        "provide dignified reception conditions;",
+        "combat xenophobia and intolerance.",
+    ]

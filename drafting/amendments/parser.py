@@ -111,7 +111,11 @@ _IGNORED = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^(?:\(?[0-9]{1,3}[A-Za-z]{0,2}[.)]|\(?[A-Za-z]{1,5}[.)]|\([A-Za-z]{1,5}\))\s+"
+    r"^(?:\(?[0-9]{1,3}[A-Za-z]{0,2}[.)]|\(?[A-Za-z]{1,5}[.)]|\([A-Za-z]{1,5}\)"
+    # A label with its paragraph's, as the new text of paragraph 2(c) repeats it: 2(c),
+    # 13(b)(ii); PACE's and others' decimals: 15.3., A.1., or 15.3 before a capital.
+    r"|[0-9]{1,3}(?:\([A-Za-z0-9]{1,5}\))+\.?|(?:[0-9]{1,3}|[A-Z])(?:\.[0-9]{1,3})+\."
+    r"|[0-9]{1,3}(?:\.[0-9]{1,3})+(?=\s+[A-Z*_]))\s+"
 )
 #: The line that introduces the text of an EP-style new provision: "Insert:", "New text:".
 _NEW_INTRO = re.compile(
@@ -863,10 +867,7 @@ def _provisions(body: list[str]) -> tuple[NewProvision, ...]:
         cls = ""
         m = _LABEL.match(content)
         if m:
-            label = m.group(0).strip()
-            cls = "num" if label.strip("().")[:1].isdigit() else "alpha"
-            if "(" in label:
-                cls += "()"
+            cls = _label_class(m.group(0).strip())
             content = content[m.end() :]
         items.append((indent, cls, content.strip()))
     if len({ind for ind, _, _ in items}) > 1:
@@ -879,6 +880,19 @@ def _provisions(body: list[str]) -> tuple[NewProvision, ...]:
                 order.append(cls)
         depths = [order.index(cls) for _, cls, _ in items]
     return _nest([(d, text) for d, (_, _, text) in zip(depths, items, strict=True)])
+
+
+def _label_class(label: str) -> str:
+    """The kind of a label, which gives its depth among the new provisions: ``num``
+    (``3.``), ``alpha()`` (``(b)``, and ``2(b)`` by its last part), ``num.num``
+    (``15.3.``)."""
+    if "(" in label and not label.startswith("("):
+        label = label[label.rfind("(") :]
+    core = label.strip("().")
+    if "." in core:
+        return "num.num"
+    cls = "num" if core[:1].isdigit() else "alpha"
+    return cls + "()" if "(" in label else cls
 
 
 def _nest(items: list[tuple[int, str]]) -> tuple[NewProvision, ...]:

@@ -284,7 +284,8 @@ _PLACE = (
     rf"(?:(?:OP|PP)\s*[0-9]+|(?:{NOUN})\s+\(?(?:[0-9]{{1,3}}[a-z]{{0,2}}|[a-z]{{1,2}}|[ivxlc]{{1,7}})\)?)"
     r"(?:\s*\(\s*[0-9a-z]{1,7}\s*\)|(?:\s*[,.]\s*|\s+)(?:[–—-]\s+)?"
     r"(?:(?:sub-)?(?:sub-?paragraph|point)\s+)?\(?(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,7})\)?)*?"
-    r"(?![\w])"
+    # Not before a word, nor before the (b) of 13(b): the shortest place is the whole label.
+    r"(?![\w]|\s*\(\s*[0-9a-z]{1,7}\s*\))"
 )
 PLACE = _PLACE
 

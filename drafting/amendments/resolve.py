@@ -175,7 +175,13 @@ class Lookup:
             listed = list(options() if callable(options) else options)
             index: dict[str, list[Provision]] = {}
             for p in listed:
-                index.setdefault((self.number(p) or "").lower(), []).append(p)
+                number = (self.number(p) or "").lower()
+                index.setdefault(number, []).append(p)
+                # A decimal sub-paragraph (PACE's 15.3) is also found by its own part,
+                # as "paragraph 15.3" reads: paragraph 15, sub-paragraph 3.
+                head, dot, own = number.rpartition(".")
+                if dot and head.replace(".", "").isdigit() and own.isdigit():
+                    index.setdefault(own, []).append(p)
             self._tables[key] = (listed, index)
         return self._tables[key]
 

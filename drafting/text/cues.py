@@ -17,6 +17,8 @@ from drafting.model.phrases import leading_phrase
 #: Leading emphasis markup (unescaped stars), which hides the words behind it.
 _OPEN_MARKUP = re.compile(r"^(?:\*{1,3}(?=\S))")
 _NUMBER = re.compile(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])(?=\s|\*|$)")
+#: A decimal sub-paragraph label, as PACE numbers them: ``15.1``, ``15.1.``, ``2.3.1``.
+_DOTTED = re.compile(r"^((?:\d{1,3}\.)+\d{1,3})\.?(?=\s|\*|$)")
 _LETTER = re.compile(
     r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)|([a-z]{1,2}|[ivxlc]{1,6})[.)]|([A-Z]{1,2})\.)(?=\s|$)"
 )
@@ -104,8 +106,8 @@ _NUMBER_LINE = re.compile(
 class Label:
     """A provision's number or letter as typed at the start of a line."""
 
-    kind: str  # "number" | "letter"
-    value: str  # "12", "b", "iv", "B"
+    kind: str  # "number" | "letter" | "dotted"
+    value: str  # "12", "b", "iv", "B", "15.1"
     end: int  # index in the line just past the label
 
 
@@ -115,11 +117,15 @@ def strip_markup(text: str) -> str:
 
 
 def label_at(text: str) -> Label | None:
-    """The number or letter that opens ``text`` ("12.", "(b)", "a)", "iv."), or None."""
+    """The number or letter that opens ``text`` ("12.", "(b)", "a)", "iv.", "15.1."),
+    or None."""
     body, offset = _skip_markup(text)
     m = _NUMBER.match(body)
     if m:
         return Label("number", m.group(1) or m.group(2), offset + m.end())
+    m = _DOTTED.match(body)
+    if m:
+        return Label("dotted", m.group(1), offset + m.end())
     m = _LETTER.match(body)
     if m:
         return Label("letter", m.group(1) or m.group(2) or m.group(3), offset + m.end())
@@ -185,8 +191,13 @@ def end_punctuation(text: str) -> str | None:
 
 def ends_with_referrer(text: str) -> bool:
     """True when ``text`` ends with a word a number continues ("paragraph", "and")."""
-    m = _LAST_WORD.search(strip_markup(text))
-    return bool(m and m.group(1).lower() in REFERRERS and m.end(1) >= len(text.rstrip()) - 2)
+    plain = strip_markup(text)
+    m = _LAST_WORD.search(plain)
+    if not m or m.group(1).lower() not in REFERRERS:
+        return False
+    # "calls on member States to:" ends a sentence; "paragraphs 3 to" does not.
+    tail = plain[m.end(1) :].strip()
+    return len(tail) <= 2 and not any(mark in tail for mark in ":;.")
 
 
 def is_page_number(text: str) -> bool:

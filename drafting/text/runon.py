@@ -41,7 +41,7 @@ class Sequence:
             return
         if label.kind == "number":
             self.number, self.letter, self.roman = int(label.value), None, None
-        else:
+        elif label.kind == "letter":
             self._see_letter(label.value.lower(), chained=True)
 
     def _see_letter(self, value: str, *, chained: bool) -> bool:
