@@ -18,8 +18,8 @@ from drafting.akn.inline import text_of
 from drafting.akn.parser import make, sub
 from drafting.amendments import apply_amendments, parse_amendments, voting_list
 from drafting.amendments.apply import _naming_blocks
-from drafting.amendments.phrases import read_location
 from drafting.amendments.exclusion import overlap_groups
+from drafting.amendments.phrases import read_location
 from drafting.amendments.resolve import check_amendments
 from drafting.amendments.voting import provision_order
 from drafting.model.document import Document

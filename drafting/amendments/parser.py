@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafting.amendments.closest import unread_hint
 from drafting.amendments.errors import AmendmentSyntaxError, VotesFileError
 from drafting.amendments.model import (
     STATUSES,
@@ -641,7 +642,7 @@ def _hint_for(line: str, location: Location | None, ops: Sequence[Operation]) ->
         return 'put quoted words in quotation marks ("X", “X”, ‘X’ or «X»), not backticks'
     if location is None and not ops:
         return "start with the location (e.g. Paragraph 13(b)), then " + _OP_HINT
-    return _OP_HINT
+    return f"{unread_hint(line)}; {_OP_HINT}"
 
 
 def _refines(location: Location | None, loc: Location) -> bool:
