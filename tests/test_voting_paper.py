@@ -13,7 +13,7 @@ from docx_dump import NS, part, word_text
 from drafting.amending import voting_paper_for
 from drafting.amendments import parse_amendments, read_amendment_files, voting_list
 from drafting.amendments.errors import VotesFileError
-from drafting.amendments.parser import VOTE_WORDS
+from drafting.amendments.model import VOTE_WORDS
 from drafting.amendments.votes import (
     DECISION_WORDS,
     Tally,

@@ -3,7 +3,7 @@
 from drafting.amendments.apply import Amended, AmendmentOutcome, apply_amendments
 from drafting.amendments.files import read_amendment_file, read_amendment_files, read_votes
 from drafting.amendments.model import Amendment, Location, NewProvision, Quote, Rest, Sentence
-from drafting.amendments.parser import parse_amendments, parse_votes
+from drafting.amendments.parser import parse_amendments
 from drafting.amendments.report import (
     CheckReport,
     check,
@@ -12,6 +12,7 @@ from drafting.amendments.report import (
     report_json,
     report_markdown,
 )
+from drafting.amendments.votes import parse_votes
 from drafting.amendments.voting import VotingItem, voting_list, voting_list_markdown
 from drafting.amendments.writer import draft_amendment, write_amendment, write_amendments
 

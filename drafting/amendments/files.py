@@ -18,9 +18,9 @@ from drafting.amendments.parser import (
     MAX_BYTES,
     parse_amendments,
     parse_amendments_leniently,
-    parse_votes,
     read_text_file,
 )
+from drafting.amendments.votes import parse_votes
 from drafting.errors import InputError
 from drafting.reading import read_bytes
 

@@ -18,6 +18,14 @@ from typing import Literal
 LocationKind = Literal["title", "paragraph", "operative", "preambular", "citation", "recital"]
 Status = Literal["tabled", "adopted", "rejected", "withdrawn", "oral"]
 STATUSES: tuple[Status, ...] = ("tabled", "adopted", "rejected", "withdrawn", "oral")
+#: The words a votes file or a Status field may use for an outcome.
+VOTE_WORDS: dict[str, Status] = {
+    "adopted": "adopted",
+    "carried": "adopted",
+    "rejected": "rejected",
+    "lost": "rejected",
+    "withdrawn": "withdrawn",
+}
 Outcome = Literal["applied", "rejected", "withdrawn", "fell", "not voted"]
 
 _KIND_WORDS: dict[LocationKind, str] = {

@@ -32,19 +32,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.amendments.closest import unread_hint
-from drafting.amendments.errors import AmendmentSyntaxError, VotesFileError
+from drafting.amendments.errors import AmendmentSyntaxError, syntax_error
 from drafting.amendments.model import (
     STATUSES,
+    VOTE_WORDS,
     Amendment,
     DeleteProvision,
     InsertProvisions,
     Location,
     MoveProvision,
-    NewProvision,
     Operation,
     ReplaceProvision,
     Status,
 )
+from drafting.amendments.newtext import provisions as new_provisions
 from drafting.amendments.phrases import (
     DELETE_NAMED,
     DELETE_PROVISION,
@@ -59,14 +60,14 @@ from drafting.amendments.phrases import (
     VERB,
     Unclear,
     match_text_op,
-    plain,
     position,
     read_location,
     split_operations,
 )
 from drafting.amendments.phrases import parse_location as parse_location
+from drafting.amendments.tables import column_text as column_text
+from drafting.amendments.tables import parse_table
 from drafting.amendments.wording import plain_wording, states_wording
-from drafting.amendments.words import derive_operations, normalize
 from drafting.reading import read_text
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -110,13 +111,6 @@ _IGNORED = re.compile(
     r"|(?:motion\s+for\s+a\s+(?:european\s+parliament\s+)?resolution|draft\s+(?:opinion"
     r"|report|resolution))\s*:?)$",
     re.IGNORECASE,
-)
-_LABEL = re.compile(
-    r"^(?:\(?[0-9]{1,3}[A-Za-z]{0,2}[.)]|\(?[A-Za-z]{1,5}[.)]|\([A-Za-z]{1,5}\)"
-    # A label with its paragraph's, as the new text of paragraph 2(c) repeats it: 2(c),
-    # 13(b)(ii); PACE's and others' decimals: 15.3., A.1., or 15.3 before a capital.
-    r"|[0-9]{1,3}(?:\([A-Za-z0-9]{1,5}\))+\.?|(?:[0-9]{1,3}|[A-Z])(?:\.[0-9]{1,3})+\."
-    r"|[0-9]{1,3}(?:\.[0-9]{1,3})+(?=\s+[A-Z*_]))\s+"
 )
 #: The line that introduces the text of an EP-style new provision: "Insert:", "New text:".
 _NEW_INTRO = re.compile(
@@ -252,7 +246,7 @@ def _split(text: str, source: str) -> list[_Block]:
             blocks.append(block)
         elif maybe and _HEADERISH.match(cleaned):
             number = blocks[-1].number if blocks else ""
-            raise _syntax(
+            raise syntax_error(
                 source,
                 i,
                 number,
@@ -264,7 +258,7 @@ def _split(text: str, source: str) -> list[_Block]:
         elif blocks:
             blocks[-1].lines.append((i, raw))
         elif cleaned and _amends(cleaned):
-            raise _syntax(
+            raise syntax_error(
                 source,
                 i,
                 "",
@@ -287,10 +281,6 @@ def _amends(cleaned: str, split: bool = False) -> bool:
     except Unclear:
         return split
     return match_text_op(cleaned) is not None or bool(DELETE_PROVISION.match(cleaned))
-
-
-def _syntax(source: str, line: int, number: str, what: str, hint: str) -> AmendmentSyntaxError:
-    return AmendmentSyntaxError(what, hint=hint, file=source, line=line, amendment=number)
 
 
 _OP_HINT = (
@@ -325,12 +315,12 @@ def parse_amendments_leniently(
             or the blocks themselves cannot be told apart).
     """
     text = _INVISIBLE.sub("", text)
-    out = []
     problems: list[AmendmentSyntaxError] = []
+    out = []
     seen: dict[str, int] = {}
     for block in _split(text, source):
         if block.number in seen:
-            raise _syntax(
+            raise syntax_error(
                 source,
                 block.line,
                 block.number,
@@ -396,7 +386,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
     extra_places: dict[int, tuple[str, ...]] = {}  # the second and later of places listed
 
     def err(line: int, what: str, hint: str = _OP_HINT) -> AmendmentSyntaxError:
-        return _syntax(source, line, num, what, hint)
+        return syntax_error(source, line, num, what, hint)
 
     def place(loc: Location, line: int) -> None:
         """Set the amendment's location; a second, different one is refused."""
@@ -477,7 +467,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
             while j < len(lines) and lines[j][1].strip().startswith("|"):
                 rows.append(lines[j])
                 j += 1
-            new_ops, columns = _parse_table(rows, location, source, num)
+            new_ops, columns = parse_table(rows, location, source, num)
             ops.extend(new_ops)
             i = j
             continue
@@ -539,7 +529,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
                             " provision to amend (e.g. Paragraph 2)",
                         )
                     anchor = Location(loc.kind, loc.ref)
-                    ops.append(InsertProvisions(anchor, "after", _provisions(body)))
+                    ops.append(InsertProvisions(anchor, "after", new_provisions(body)))
             continue
         line, after = _logical_line(lines, i)
         line = OP_LABEL.sub("", line, count=1)
@@ -757,7 +747,7 @@ def _parse_operation(
             body, j = _body(m, lines, i)
             if not body:
                 raise err(lineno, "the new wording is missing", "give it on the next lines")
-            provisions = _provisions(body)
+            provisions = new_provisions(body)
             if len(provisions) != 1:
                 raise err(
                     lineno,
@@ -779,7 +769,7 @@ def _parse_operation(
             body, j = _body(m, lines, i)
             if not body:
                 raise err(lineno, "the new text is missing", "give it on the next lines")
-            return InsertProvisions(anchor, position(m), _provisions(body)), None, j
+            return InsertProvisions(anchor, position(m), new_provisions(body)), None, j
     m = MOVE.match(line)
     if m:
         target = _named_place(m.group("target"), location)
@@ -836,188 +826,6 @@ def _following(lines: Sequence[tuple[int, str]], i: int) -> tuple[list[str], int
     return body, i
 
 
-def _strip_quotes(lines: list[str]) -> list[str]:
-    """Lines of new wording without the quotation marks around the whole block."""
-    if not lines:
-        return lines
-    first, last = lines[0].lstrip(), lines[-1].rstrip()
-    pairs = {'"': '"', "“": "”", "‘": "’", "'": "'"}
-    if first[:1] in pairs:
-        close = pairs[first[0]]
-        tail = last.rstrip(".;")
-        if tail.endswith(close) and (len(lines) > 1 or len(first) > 1):
-            indent = lines[0][: len(lines[0]) - len(first)]
-            out = list(lines)
-            out[0] = indent + first[1:]
-            end = out[-1].rstrip()
-            cut = end.rfind(close)
-            out[-1] = end[:cut] + end[cut + 1 :]
-            return out
-    return lines
-
-
-def _provisions(body: list[str]) -> tuple[NewProvision, ...]:
-    """New provisions from lines; indentation, ``-`` and label kinds give the nesting."""
-    items: list[tuple[int, str, str]] = []  # (indent, label class, markup)
-    for raw in _strip_quotes(body):
-        content = raw.lstrip()
-        indent = len(raw) - len(content)
-        if content[:2] in ("- ", "* ", "– "):
-            content = content[2:].lstrip()
-            indent += 1
-        cls = ""
-        m = _LABEL.match(content)
-        if m:
-            cls = _label_class(m.group(0).strip())
-            content = content[m.end() :]
-        items.append((indent, cls, content.strip()))
-    if len({ind for ind, _, _ in items}) > 1:
-        levels = sorted({ind for ind, _, _ in items})
-        depths = [levels.index(ind) for ind, _, _ in items]
-    else:
-        order: list[str] = []
-        for _, cls, _ in items:
-            if cls not in order:
-                order.append(cls)
-        depths = [order.index(cls) for _, cls, _ in items]
-    return _nest([(d, text) for d, (_, _, text) in zip(depths, items, strict=True)])
-
-
-def _label_class(label: str) -> str:
-    """The kind of a label, which gives its depth among the new provisions: ``num``
-    (``3.``), ``alpha()`` (``(b)``, and ``2(b)`` by its last part), ``num.num``
-    (``15.3.``)."""
-    if "(" in label and not label.startswith("("):
-        label = label[label.rfind("(") :]
-    core = label.strip("().")
-    if "." in core:
-        return "num.num"
-    cls = "num" if core[:1].isdigit() else "alpha"
-    return cls + "()" if "(" in label else cls
-
-
-def _nest(items: list[tuple[int, str]]) -> tuple[NewProvision, ...]:
-    out: list[NewProvision] = []
-    i = 0
-    while i < len(items):
-        depth, text = items[i]
-        j = i + 1
-        while j < len(items) and items[j][0] > depth:
-            j += 1
-        out.append(NewProvision(text, _nest(items[i + 1 : j])))
-        i = j
-    return tuple(out)
-
-
-# -- tables ----------------------------------------------------------------------
-
-_CELL_MARKS = re.compile(r"\*\*\*|~~")
-
-
-def _cells(row: str) -> list[str]:
-    s = row.strip()
-    s = s[1:] if s.startswith("|") else s
-    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
-    return [c.replace("\\|", "|").strip() for c in re.split(r"(?<!\\)\|", s)]
-
-
-def column_text(cell: str) -> str:
-    """The words of a table cell without change marks or a leading label."""
-    return _strip_label(_plain_cell(cell))
-
-
-_TAGS = re.compile(r"</?(?:u|b|i|em|strong|ins|del|s|strike)>|<br\s*/?>", re.IGNORECASE)
-#: Words shown struck through in the Amendment column are the ones it removes.
-_STRUCK = re.compile(r"~~.*?~~|<(del|s|strike)>.*?</\1>", re.IGNORECASE | re.DOTALL)
-
-
-def _plain_cell(text: str) -> str:
-    return normalize(_TAGS.sub(" ", re.sub(r"\*+|~~", "", plain(text))))
-
-
-def _amended_cell(text: str) -> str:
-    """The words of the Amendment column: struck words left out, change marks removed."""
-    return _plain_cell(_STRUCK.sub(" ", text))
-
-
-def _is_header(row: str) -> bool:
-    cells = _cells(row)
-    return all(len(c) <= 40 for c in cells) and any(
-        re.search(r"draft|text|amendment|proposed|original|amended|motion", c, re.IGNORECASE)
-        for c in cells
-    )
-
-
-def _strip_label(text: str) -> str:
-    """Text without its leading label (``b.``, ``(ii)``, ``2a.``) or citation dash."""
-    text = re.sub(r"^[–—-]\s+", "", text)
-    m = _LABEL.match(text)
-    return text[m.end() :] if m else text
-
-
-def _parse_table(
-    rows: list[tuple[int, str]], location: Location | None, source: str, number: str
-) -> tuple[list[Operation], tuple[str, str]]:
-    first = rows[0][0]
-    separator = len(rows) > 1 and re.fullmatch(r"[\s|:]*-[\s|:-]*", rows[1][1])
-    # A header row ("| Draft text | Amendment |") is not text; a table without one
-    # starts with its first provision.
-    start = 1 if separator or _is_header(rows[0][1]) else 0
-    body = [r for r in rows[start:] if not re.fullmatch(r"[\s|:]*-[\s|:-]*", r[1])]
-    pairs = []
-    for lineno, row in body:
-        cells = _cells(row)
-        if len(cells) != 2:
-            raise _syntax(
-                source,
-                lineno,
-                number,
-                f"a two-column row has {len(cells)} cells",
-                "give two cells: | Draft text | Amendment |",
-            )
-        pairs.append((cells[0], cells[1]))
-    if not pairs:
-        raise _syntax(source, first, number, "the table has no rows", "add | draft | amended |")
-    draft = "\n".join(a for a, _ in pairs if a.strip())
-    amended = "\n".join(b for _, b in pairs if b.strip())
-    columns = (draft, amended)
-    if location is None:
-        raise _syntax(
-            source, first, number, "the table has no location", "put e.g. Paragraph 13(b) above it"
-        )
-    if _amended_cell(amended).lower().rstrip(".") in ("deleted", "delete"):
-        return [DeleteProvision()], columns
-    if not _plain_cell(draft):
-        if location.new is None:
-            raise _syntax(
-                source,
-                first,
-                number,
-                "the draft column is empty but the location is not a new provision",
-                "write the location as e.g. Paragraph 2 a (new)",
-            )
-        lines = [
-            line.strip()
-            for _, b in pairs
-            for line in re.split(r"<br\s*/?>", _CELL_MARKS.sub("", _STRUCK.sub(" ", b)), flags=re.I)
-            if line.strip()
-        ]
-        anchor = Location(location.kind, location.ref)
-        return [InsertProvisions(anchor, "after", _provisions(lines))], columns
-    old = _strip_label(_plain_cell(draft))
-    new = _strip_label(_amended_cell(amended))
-    ops = derive_operations(old, new)
-    if not ops:
-        raise _syntax(
-            source,
-            first,
-            number,
-            "the two columns are the same",
-            "mark the change in the Amendment column",
-        )
-    return list(ops), columns
-
-
 # -- files -----------------------------------------------------------------------
 
 
@@ -1028,41 +836,3 @@ def read_text_file(path: Path) -> str:
         InputError: missing, unreadable, too large or binary.
     """
     return read_text(path, MAX_BYTES)
-
-
-_VOTE = re.compile(
-    r"^(?:amendment\s+)?(?P<num>[0-9A-Za-z][\w./-]*)\s*[:=]\s*(?P<word>\w+)\s*$", re.I
-)
-VOTE_WORDS: dict[str, Status] = {
-    "adopted": "adopted",
-    "carried": "adopted",
-    "rejected": "rejected",
-    "lost": "rejected",
-    "withdrawn": "withdrawn",
-}
-
-
-def parse_votes(text: str, source: str = "<votes>") -> dict[str, Status]:
-    """Votes from lines ``4: adopted``, ``7: rejected``, ``9: withdrawn`` (``#`` comments).
-
-    Raises:
-        VotesFileError: a line is not of that form, or a number is given twice.
-    """
-    votes: dict[str, Status] = {}
-    for i, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = _VOTE.match(line)
-        word = m.group("word").lower() if m else ""
-        if m is None or word not in VOTE_WORDS:
-            raise VotesFileError(
-                f"cannot read the vote {raw.strip()!r}",
-                hint="write one vote a line: 4: adopted (or rejected, withdrawn)",
-                file=source,
-                line=i,
-            )
-        if m.group("num") in votes:
-            raise VotesFileError(f"amendment {m.group('num')} is voted twice", file=source, line=i)
-        votes[m.group("num")] = VOTE_WORDS[word]
-    return votes

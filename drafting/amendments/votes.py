@@ -26,6 +26,7 @@ from pathlib import Path
 
 from drafting.amendments.errors import VotesFileError
 from drafting.amendments.exclusion import Adopted
+from drafting.amendments.model import VOTE_WORDS, Status
 from drafting.amendments.parser import read_text_file
 from drafting.amendments.voting import Decision, VoteResult, VotingItem, VotingPaper, voting_paper
 
@@ -489,3 +490,36 @@ def _figure(text: str, line: int, source: str) -> int | None:
             line=line,
         )
     return int(text)
+
+
+# -- which amendments were adopted ------------------------------------------------
+
+_VOTE = re.compile(
+    r"^(?:amendment\s+)?(?P<num>[0-9A-Za-z][\w./-]*)\s*[:=]\s*(?P<word>\w+)\s*$", re.I
+)
+
+
+def parse_votes(text: str, source: str = "<votes>") -> dict[str, Status]:
+    """Votes from lines ``4: adopted``, ``7: rejected``, ``9: withdrawn`` (``#`` comments).
+
+    Raises:
+        VotesFileError: a line is not of that form, or a number is given twice.
+    """
+    votes: dict[str, Status] = {}
+    for i, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = _VOTE.match(line)
+        word = m.group("word").lower() if m else ""
+        if m is None or word not in VOTE_WORDS:
+            raise VotesFileError(
+                f"cannot read the vote {raw.strip()!r}",
+                hint="write one vote a line: 4: adopted (or rejected, withdrawn)",
+                file=source,
+                line=i,
+            )
+        if m.group("num") in votes:
+            raise VotesFileError(f"amendment {m.group('num')} is voted twice", file=source, line=i)
+        votes[m.group("num")] = VOTE_WORDS[word]
+    return votes
