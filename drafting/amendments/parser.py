@@ -28,9 +28,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafting.amendments.blocks import (
+    INVISIBLE,
+    PLACE_THEN_OP,
+    RUNS_ON,
+    Block,
+    add_name,
+    amends,
+    clean_line,
+    field_of,
+    looks_like_name,
+    numbers_in,
+    split_blocks,
+)
 from drafting.amendments.closest import unread_hint
 from drafting.amendments.errors import AmendmentSyntaxError, syntax_error
 from drafting.amendments.model import (
@@ -57,7 +69,6 @@ from drafting.amendments.phrases import (
     OP_LABEL,
     QUOTED,
     REPLACE_PROVISION,
-    VERB,
     Unclear,
     match_text_op,
     position,
@@ -72,39 +83,6 @@ from drafting.reading import read_text
 
 MAX_BYTES = 16 * 1024 * 1024
 
-# -- fields ----------------------------------------------------------------------
-
-_HEADER = re.compile(
-    r"^(?:(?:[0-9]{1,3}[.)]|[-*•])\s+)?"  # a numbered or bulleted list of amendments
-    r"(?P<kind>compromise\s+amendment|oral\s+amendment|amendment|amdt\.?|am\.)"
-    r"\s*(?:(?:no|nr|n°|n\.°)\.?\s*|#\s*)?(?P<num>[0-9A-Za-z][\w./-]*)"
-    r"(?:\s*\(\s*rev(?:\.|ised)?\s*(?P<rev>[0-9]{0,2})\s*\)"
-    r"|\s+rev(?:\.|ised)?\s*(?P<rev2>[0-9]{0,2}))?"
-    r"(?:\s*\((?:replacing|replaces)\s+amendments?\s+(?P<rep>[^)]*)\))?"
-    # "Amendment 4 to paragraph 13(b)": the place, read as the block's first line
-    rf"(?:\s+(?:to|on|concerning|regarding)\s+(?P<at>(?:the\s+)?(?:title|(?:OP|PP)\s*[0-9]"
-    rf"|(?:{NOUN})\s)[^–—]*?))?"
-    r"(?:\s+[–—-]\s+(?:tabled\s+by\s+)?(?P<by>\S.*?)|\s+(?:tabled\s+|submitted\s+)?by\s+(?P<by2>\S.*?))?"
-    r"\s*[.:]?$",
-    re.IGNORECASE,
-)
-#: Something meant as an amendment heading that cannot be read as one: refused, or it
-#: would be swallowed by the amendment before it.
-_HEADERISH = re.compile(
-    r"^(?:(?:[0-9]{1,3}[.)]|[-*•])\s+)?(?:(?:compromise|oral)\s+amendment\b"
-    r"|(?:amendment|amdt\.?|am\.)\s*(?:(?:no|nr|n°)\.?\s*|#\s*)?(?:[.:]?$|[0-9][\w./-]*\s*(?:[(\[:–—]|-\s)))",
-    re.IGNORECASE,
-)
-_BY = r"(?:tabled|submitted|proposed|presented|moved|sponsored|put\s+forward)\s+by|on\s+behalf\s+of"
-_WHY = r"justification|reasons?|explanatory\s+statement|explanation|rationale"
-_FIELD = re.compile(
-    rf"^(?P<name>{_BY}|co-?sponsors?|authors?|sponsors?|tablers?|{_WHY}|status|replaces|replacing"
-    r"|date|tabled\s+on|submitted\s+on)"
-    r"\s*:\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
-_WHY_NAME = re.compile(_WHY, re.IGNORECASE)
-_BARE_FIELD = re.compile(rf"^(?P<name>{_BY})\s+(?P<value>\S.*)$|^(?P<why>{_WHY})\s*$", re.I)
 #: EP amendments carry the language of the original: "Or. en".
 _IGNORED = re.compile(
     r"^(?:or\.\s*[a-z]{2}|<!--.*|(?:[-*_=]\s*){3,}"
@@ -118,169 +96,6 @@ _NEW_INTRO = re.compile(
     rf"(?:\s+(?:{NOUN}|text|provision|wording))?\s*:?$",
     re.IGNORECASE,
 )
-
-
-def _field(cleaned: str) -> tuple[str, str] | None:
-    """A field line as (``by``, ``justification``, ``status``, ``replaces`` or ``date``;
-    its value)."""
-    m = _FIELD.match(cleaned)
-    if m:
-        name, value = m.group("name").lower(), m.group("value").strip()
-    else:
-        m = _BARE_FIELD.match(cleaned)
-        if m is None:
-            return None
-        name = (m.group("name") or m.group("why")).lower()
-        value = (m.group("value") or "").strip()
-    if name == "date" or name.endswith(" on"):
-        return "date", value
-    if name == "status" or name.startswith("replac"):
-        return ("status" if name == "status" else "replaces"), value
-    if _WHY_NAME.fullmatch(name):
-        return "justification", value
-    return "by", value
-
-
-_NOT_NAME = re.compile(r"[0-9\"“”„«»|:]")
-_VERB = re.compile(VERB, re.IGNORECASE)
-#: A name list that runs on to the next line: it ends in "," ";" "&" or "and".
-_RUNS_ON = re.compile(r"(?:[,;&]|\band)$")
-_ENDS_IN_AND = re.compile(r"(?:\band|&)$")
-
-
-def _looks_like_name(cleaned: str) -> bool:
-    """A further line of a ``Tabled by:`` list: no quotation, number, operation or
-    sentence (a justification that lost its label is not taken for a name)."""
-    if _NOT_NAME.search(cleaned) or _VERB.match(cleaned):
-        return False
-    if len(cleaned.split()) > 10 or cleaned.endswith((".", "!", "?")):
-        return False
-    try:
-        return read_location(cleaned) is None
-    except Unclear:
-        return False
-
-
-def _add_name(names: list[str], name: str) -> None:
-    name = name.strip()
-    if not name:
-        return
-    if names and _ENDS_IN_AND.search(names[-1]):
-        names[-1] = f"{names[-1]} {name}"
-    elif names:
-        names[-1] = names[-1].rstrip(",;")
-        names.append(name)
-    else:
-        names.append(name)
-
-
-_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*(.*)$")
-_ITALIC_LEAD = re.compile(r"^\*(.+?)\*(.*)$")
-
-
-def _clean(line: str) -> str:
-    """A header, field or location line without its Markdown dressing."""
-    s = line.strip().lstrip("#").strip()
-    if not s.startswith("*"):
-        return s  # nothing to undress (every line of a file passes here)
-    s = _BOLD_LEAD.sub(r"\1\2", s)
-    s = _ITALIC_LEAD.sub(r"\1\2", s) if not s.startswith("**") else s
-    return s.strip()
-
-
-def _numbers(text: str) -> tuple[str, ...]:
-    return tuple(t for t in _NUMBER_SEP.split(text) if t) if text else ()
-
-
-_NUMBER_SEP = re.compile(r"[,\s]+|\band\b")
-
-
-@dataclass
-class _Block:
-    number: str
-    line: int
-    compromise: bool = False
-    oral: bool = False
-    lines: list[tuple[int, str]] = field(default_factory=list)
-    replaces: tuple[str, ...] = ()
-    tabled_by: str = ""
-
-
-def _header_number(m: re.Match[str]) -> str:
-    """``4``; a revision as ``4/Rev`` or ``4/Rev.1`` (however it was written)."""
-    num = m.group("num")
-    rev = m.group("rev") if m.group("rev") is not None else m.group("rev2")
-    if rev is None:
-        return num
-    return f"{num}/Rev.{rev}" if rev else f"{num}/Rev"
-
-
-#: White space Word leaves that is not visible: a byte order mark, zero-width spaces.
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u200e\u200f]")
-
-
-def _split(text: str, source: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    for i, raw in enumerate(text.splitlines(), 1):
-        cleaned = _clean(raw)
-        # Every heading has "am" in it (amendment, amdt., am.): other lines skip both patterns.
-        maybe = "am" in cleaned.lower()
-        m = _HEADER.match(cleaned) if maybe else None
-        if m:
-            kind = m.group("kind").lower()
-            by = (m.group("by") or m.group("by2") or "").strip()
-            block = _Block(
-                _header_number(m),
-                i,
-                compromise=kind.startswith("compromise"),
-                oral=kind.startswith("oral"),
-                replaces=_numbers(m.group("rep") or ""),
-            )
-            if m.group("at"):
-                block.lines.append((i, m.group("at")))
-            if by and m.group("by") and _amends(by, split=True):
-                # "Amendment 4 – Paragraph 13(b)": the place, not who tabled it.
-                block.lines.append((i, by))
-            else:
-                block.tabled_by = by
-            blocks.append(block)
-        elif maybe and _HEADERISH.match(cleaned):
-            number = blocks[-1].number if blocks else ""
-            raise syntax_error(
-                source,
-                i,
-                number,
-                f"cannot read the amendment heading {cleaned!r}",
-                'put the heading alone on its line, numbered: "Amendment 4", "Compromise'
-                ' amendment C1", "Oral amendment 2", "Amendment 4 (rev.)"; then "Tabled by: ..."'
-                " on the next line",
-            )
-        elif blocks:
-            blocks[-1].lines.append((i, raw))
-        elif cleaned and _amends(cleaned):
-            raise syntax_error(
-                source,
-                i,
-                "",
-                f"{cleaned!r} comes before the first amendment heading",
-                'start each amendment with a line "Amendment 1"',
-            )
-        # Other text before the first amendment is a heading ("Amendments to ..."): skipped.
-    return blocks
-
-
-def _amends(cleaned: str, split: bool = False) -> bool:
-    """True when a line names a provision or an operation (so it is not a heading);
-    with ``split``, also when it starts with a provision (``Paragraph 13(b), leave out``)."""
-    try:
-        if read_location(cleaned) is not None:
-            return True
-        m = _PLACE_THEN_OP.match(cleaned) if split else None
-        if m and read_location(m.group("place")) is not None:
-            return True
-    except Unclear:
-        return split
-    return match_text_op(cleaned) is not None or bool(DELETE_PROVISION.match(cleaned))
 
 
 _OP_HINT = (
@@ -314,11 +129,11 @@ def parse_amendments_leniently(
         AmendmentSyntaxError: the file as a whole cannot be read (no amendments,
             or the blocks themselves cannot be told apart).
     """
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     problems: list[AmendmentSyntaxError] = []
     out = []
     seen: dict[str, int] = {}
-    for block in _split(text, source):
+    for block in split_blocks(text, source):
         if block.number in seen:
             raise syntax_error(
                 source,
@@ -353,7 +168,7 @@ def _logical_line(lines: Sequence[tuple[int, str]], i: int) -> tuple[str, int]:
     text, j = lines[i][1].strip(), i + 1
     while _unbalanced(text) and j < len(lines):
         nxt = lines[j][1].strip()
-        if not nxt or _field(_clean(nxt)):
+        if not nxt or field_of(clean_line(nxt)):
             break
         text, j = f"{text} {nxt}", j + 1
     if _unbalanced(text):
@@ -361,17 +176,12 @@ def _logical_line(lines: Sequence[tuple[int, str]], i: int) -> tuple[str, int]:
     return text, j
 
 
-_PLACE_THEN_OP = re.compile(
-    rf"^(?P<place>.+?)(?:\s*[,:]\s*|\s+[–—-]\s+|\s+)(?P<rest>{VERB}.*)$", re.IGNORECASE
-)
-
-
-def _parse_block(block: _Block, source: str) -> Amendment:
+def _parse_block(block: Block, source: str) -> Amendment:
     lines = list(block.lines)
     location: Location | None = None
     ops: list[Operation] = []
     names: list[str] = []
-    _add_name(names, block.tabled_by)
+    add_name(names, block.tabled_by)
     justification: list[str] = []
     status: Status = "oral" if block.oral else "tabled"
     date = ""
@@ -407,8 +217,8 @@ def _parse_block(block: _Block, source: str) -> Amendment:
     while i < len(lines):
         lineno, raw = lines[i]
         stripped = raw.strip()
-        cleaned = _clean(raw)
-        fm = _field(cleaned)
+        cleaned = clean_line(raw)
+        fm = field_of(cleaned)
         if fm:
             mode = ""
             name, value = fm
@@ -416,7 +226,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
                 # Names on the following lines: after a bare "Tabled by:", or while a
                 # line ends in "," or "and"; anything else is not taken for a name.
                 mode = "names" if not value else "more names"
-                _add_name(names, value)
+                add_name(names, value)
             elif name == "justification":
                 mode = "justification"
                 if value:
@@ -434,11 +244,11 @@ def _parse_block(block: _Block, source: str) -> Amendment:
             elif name == "date":
                 date = value
             else:
-                replaces = _numbers(value)
+                replaces = numbers_in(value)
             i += 1
             continue
         if mode == "justification":
-            if _amends(_clean(raw)):
+            if amends(clean_line(raw)):
                 # An operation after the justification: the heading of the amendment it
                 # belongs to is missing or unreadable, and it would be lost in the text.
                 raise err(
@@ -455,9 +265,9 @@ def _parse_block(block: _Block, source: str) -> Amendment:
             i += 1
             continue
         if (
-            mode == "names" or (mode == "more names" and _RUNS_ON.search(names[-1]))
-        ) and _looks_like_name(cleaned):
-            _add_name(names, cleaned)
+            mode == "names" or (mode == "more names" and RUNS_ON.search(names[-1]))
+        ) and looks_like_name(cleaned):
+            add_name(names, cleaned)
             i += 1
             continue
         mode = ""
@@ -516,7 +326,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
                 nxt += 1
             table_next = nxt < len(lines) and lines[nxt][1].strip().startswith("|")
             if loc.new is not None and not table_next:
-                if nxt < len(lines) and _NEW_INTRO.match(_clean(lines[nxt][1])):
+                if nxt < len(lines) and _NEW_INTRO.match(clean_line(lines[nxt][1])):
                     i = nxt + 1
                 body, i = _following(lines, i)
                 if body:
@@ -540,7 +350,7 @@ def _parse_block(block: _Block, source: str) -> Amendment:
         except ValueError as exc:
             raise err(lineno, f"cannot use this line: {exc}") from None
         if parsed is None:
-            split = _PLACE_THEN_OP.match(line)
+            split = PLACE_THEN_OP.match(line)
             loc = None
             if split:
                 try:
@@ -795,7 +605,7 @@ def _body(m: re.Match[str], lines: Sequence[tuple[int, str]], i: int) -> tuple[l
 
 def _starts_operation(raw: str) -> bool:
     """True when a line is an operation or a location, never the words of a provision."""
-    line = OP_LABEL.sub("", _clean(raw), count=1)
+    line = OP_LABEL.sub("", clean_line(raw), count=1)
     if _is_operation(line) or MOVE.match(line) or states_wording(line):
         return True
     if any(rx.match(line) for rx in (*INSERT_PROVISIONS, *REPLACE_PROVISION)):
@@ -819,7 +629,7 @@ def _following(lines: Sequence[tuple[int, str]], i: int) -> tuple[list[str], int
     body: list[str] = []
     while i < len(lines):
         raw = lines[i][1]
-        if not raw.strip() or _field(_clean(raw)) or (body and _starts_operation(raw)):
+        if not raw.strip() or field_of(clean_line(raw)) or (body and _starts_operation(raw)):
             break
         body.append(raw.rstrip())
         i += 1
