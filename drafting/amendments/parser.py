@@ -44,6 +44,7 @@ from drafting.amendments.blocks import (
     split_blocks,
 )
 from drafting.amendments.closest import unread_hint
+from drafting.amendments.ep_text import rebuild_columns
 from drafting.amendments.errors import AmendmentSyntaxError, syntax_error
 from drafting.amendments.model import (
     STATUSES,
@@ -129,8 +130,8 @@ def parse_amendments_leniently(
         AmendmentSyntaxError: the file as a whole cannot be read (no amendments,
             or the blocks themselves cannot be told apart).
     """
-    text = INVISIBLE.sub("", text)
-    problems: list[AmendmentSyntaxError] = []
+    # EP amendments taken from a PDF: their two columns rewritten as a table (ep_text).
+    text, problems = rebuild_columns(INVISIBLE.sub("", text), source)
     out = []
     seen: dict[str, int] = {}
     for block in split_blocks(text, source):
