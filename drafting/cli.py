@@ -221,10 +221,20 @@ def import_cmd(
     is_flag=True,
     help="Number paragraphs with Word's automatic numbering (for drafts still being edited).",
 )
+@click.option(
+    "--line-numbers",
+    is_flag=True,
+    help="Plain text (.txt) with page and line numbers, for amendments by page and line.",
+)
 @FORCE
 @handle_errors
 def export_cmd(
-    input: Path, output: Path, template: Path | None, word_numbering: bool, force: bool
+    input: Path,
+    output: Path,
+    template: Path | None,
+    word_numbering: bool,
+    line_numbers: bool,
+    force: bool,
 ) -> None:
     """Export a resolution as the numbered final text (Word, PDF, HTML, Markdown, text).
 
@@ -232,6 +242,7 @@ def export_cmd(
     Example:
       drafting export resolution-495.akn.xml -o resolution-495.docx
       drafting export resolution-495.akn.xml -o resolution-495.pdf --template nato.dotx
+      drafting export resolution-495.akn.xml --line-numbers -o resolution-495-lines.txt
     """
     from drafting import formats
 
@@ -242,6 +253,7 @@ def export_cmd(
         force=force,
         template=template,
         word_numbering=word_numbering,
+        line_numbers=line_numbers,
     )
     click.echo(f"wrote {output}", err=True)
 

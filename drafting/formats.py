@@ -145,16 +145,26 @@ def render(
     template: str | Path | None = None,
     word_numbering: bool = False,
     validated: bool = False,
+    line_numbers: bool = False,
 ) -> bytes:
     """The bytes of ``doc`` in output format ``fmt`` (``.akn.xml``, ``.md``, ``.txt``,
     ``.docx``, ``.html``, ``.pdf``); ``template`` and ``word_numbering`` shape Word and PDF.
     AKN output is validated unless the caller has just ``validated`` this very tree.
+    ``line_numbers`` (``.txt`` only): the draft as printed with page and line numbers,
+    which amendments by page and line refer to (:mod:`drafting.text.printed`).
 
     Raises:
-        InputError: no such output format, or Word options for a format without Word.
+        InputError: no such output format, Word options for a format without Word, or
+            ``line_numbers`` for a format other than ``.txt``.
         TemplateError, TemplateStyleError, WordNumberingError: see ``write_docx``.
         LibreOfficeMissingError, PdfConversionError: ``.pdf`` without a working LibreOffice.
     """
+    if line_numbers and fmt != ".txt":
+        raise InputError(
+            "--line-numbers prints plain text: it applies to .txt, not"
+            f" {fmt or 'a file without an extension'}",
+            hint="export to a .txt file, e.g. -o draft-lines.txt",
+        )
     if fmt in WORD_SUFFIXES:
         from drafting.docx_export import docx_to_pdf, write_docx
 
@@ -165,6 +175,10 @@ def render(
             f"--template and --word-numbering apply to .docx and .pdf, not {fmt}",
             hint="export to .docx or .pdf, or leave these options out",
         )
+    if line_numbers:
+        from drafting.text.printed import write_printed
+
+        return write_printed(doc).encode("utf-8")
     if fmt in HTML_SUFFIXES:
         from drafting.render.document_html import render_document_html
 
@@ -191,11 +205,13 @@ def export_file(
     template: str | Path | None = None,
     word_numbering: bool = False,
     validated: bool = False,
+    line_numbers: bool = False,
 ) -> Path:
     """Write ``doc`` to ``out`` in the format its extension names, atomically.
 
     A PDF is made from the .docx by LibreOffice in a temporary folder and only then
-    moved into place, so a failed conversion leaves no file behind.
+    moved into place, so a failed conversion leaves no file behind.  ``line_numbers``:
+    see :func:`render`.
 
     Raises:
         OutputError: the output is an input, exists without ``force``, or cannot be written.
@@ -209,6 +225,7 @@ def export_file(
         template=template,
         word_numbering=word_numbering,
         validated=validated,
+        line_numbers=line_numbers,
     )
     io.write_atomic(target, data)
     return target

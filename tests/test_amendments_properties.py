@@ -24,6 +24,7 @@ from drafting.amendments.model import (
     DeleteText,
     InsertProvisions,
     InsertText,
+    Lines,
     Location,
     MoveProvision,
     NewProvision,
@@ -33,6 +34,7 @@ from drafting.amendments.model import (
     ReplaceText,
     Rest,
     Sentence,
+    ToLineEnd,
 )
 from drafting.amendments.resolve import check_amendments
 from drafting.amendments.words import quote_for
@@ -147,10 +149,49 @@ def _new_form(a: Amendment) -> Amendment:
 
 
 new_form = placed.filter(lambda a: isinstance(a.operations[0], InsertProvisions)).map(_new_form)
+#: By page and line of the print (drafting export --line-numbers): one line, or several
+#: for words that start on any of them; "Leave out lines 28 to 31" (or line 28 alone).
+pages = st.integers(1, 3)
+on_line = st.builds(
+    Lines, pages, st.integers(1, 40), st.one_of(st.none(), st.integers(41, 45))
+).map(lambda lines: Location("line", lines=lines))
+to_line_end = st.builds(ToLineEnd, quotes, st.builds(Lines, pages, st.integers(1, 40)))
+by_line = st.builds(
+    Amendment,
+    location=on_line,
+    operations=st.one_of(
+        st.lists(
+            st.one_of(
+                text_ops,
+                st.builds(DeleteText, to_line_end),
+                st.builds(ReplaceText, to_line_end, words),
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+        st.lists(whole_ops, min_size=1, max_size=1),
+    ).map(tuple),
+    reads=st.sampled_from(["", "Noting the data;"]),
+    **common,
+)
+by_lines = st.builds(
+    Amendment,
+    location=st.builds(
+        lambda page, first, more: Location("line", lines=Lines(page, first, first + more)),
+        pages,
+        st.integers(1, 40),
+        st.integers(0, 5),
+    ),
+    operations=st.just((DeleteProvision(),)),
+    **common,
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(located, titled, placed, new_form, several), st.sampled_from(WRITE_STYLES))
+@given(
+    st.one_of(located, titled, placed, new_form, several, by_line, by_lines),
+    st.sampled_from(WRITE_STYLES),
+)
 def test_reading_what_was_written_gives_the_same_amendment(a: Amendment, style: str) -> None:
     text = write_amendment(a, style)  # type: ignore[arg-type]
     if style == "pace" and (a.location is None or a.location.new is None):

@@ -2,7 +2,16 @@
 
 from drafting.amendments.apply import Amended, AmendmentOutcome, apply_amendments
 from drafting.amendments.files import read_amendment_file, read_amendment_files, read_votes
-from drafting.amendments.model import Amendment, Location, NewProvision, Quote, Rest, Sentence
+from drafting.amendments.model import (
+    Amendment,
+    Lines,
+    Location,
+    NewProvision,
+    Quote,
+    Rest,
+    Sentence,
+    ToLineEnd,
+)
 from drafting.amendments.parser import parse_amendments
 from drafting.amendments.report import (
     CheckReport,
@@ -21,11 +30,13 @@ __all__ = [
     "Amendment",
     "AmendmentOutcome",
     "CheckReport",
+    "Lines",
     "Location",
     "NewProvision",
     "Quote",
     "Rest",
     "Sentence",
+    "ToLineEnd",
     "VotingItem",
     "apply_amendments",
     "check",

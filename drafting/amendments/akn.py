@@ -39,6 +39,7 @@ from drafting.amendments.model import (
     Rest,
     Sentence,
     TextTarget,
+    ToLineEnd,
 )
 from drafting.amendments.parser import parse_amendments
 from drafting.amendments.resolve import locate
@@ -314,6 +315,8 @@ def _target_quotes(target: TextTarget) -> list[str]:
             return [target.text]
         case Rest(after=after):
             return [after.text]
+        case ToLineEnd(start=start):
+            return [start.text]
         case Sentence():
             return []
         case _:

@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 #: How the draft is addressed: NATO PA ``Paragraph 13(b)``; UN ``Operative
-#: paragraph 5(c)``, ``Preambular paragraph 3``; EP ``Citation 2``, ``Recital B``.
-LocationKind = Literal["title", "paragraph", "operative", "preambular", "citation", "recital"]
+#: paragraph 5(c)``, ``Preambular paragraph 3``; EP ``Citation 2``, ``Recital B``; the UK
+#: by the page and line of the printed draft, ``Page 2, line 10`` (kind ``line``).
+LocationKind = Literal[
+    "title", "paragraph", "operative", "preambular", "citation", "recital", "line"
+]
 Status = Literal["tabled", "adopted", "rejected", "withdrawn", "oral"]
 STATUSES: tuple[Status, ...] = ("tabled", "adopted", "rejected", "withdrawn", "oral")
 #: The words a votes file or a Status field may use for an outcome.
@@ -39,20 +42,52 @@ _KIND_WORDS: dict[LocationKind, str] = {
 
 
 @dataclass(frozen=True)
+class Lines:
+    """Lines of the draft as ``drafting export --line-numbers`` prints it
+    (:mod:`drafting.text.printed`): ``Page 2, line 10``; with ``last``, the lines
+    ``first`` to ``last`` of that page, as ``Leave out lines 28 to 31`` names them
+    (``last`` equal to ``first`` for ``Leave out line 28``)."""
+
+    page: int
+    first: int
+    last: int | None = None
+
+    def __str__(self) -> str:
+        if self.last is None or self.last == self.first:
+            return f"Page {self.page}, line {self.first}"
+        return f"Page {self.page}, lines {self.first} to {self.last}"
+
+    @property
+    def named(self) -> str:
+        """The lines as ``Leave out ...`` names them: ``line 28``, ``lines 28 to 31``."""
+        if self.last is None or self.last == self.first:
+            return f"line {self.first}"
+        return f"lines {self.first} to {self.last}"
+
+
+@dataclass(frozen=True)
 class Location:
     """A provision of the draft as tabled, e.g. paragraph ``13(b)(ii)`` or recital ``B``.
 
     ``ref`` is the reference in the canonical form ``13(b)(ii)``; for ``preambular``
     and ``citation`` it is the 1-based position; ``""`` for the title.  ``new`` is
     the label of an EP-style new provision (``Paragraph 2 a (new)`` has ref ``2``,
-    new ``a``); None otherwise.
+    new ``a``); None otherwise.  ``lines``, for kind ``line`` only: the printed lines
+    (``Page 2, line 10``) whose provision is meant (:mod:`drafting.amendments.lines`).
     """
 
     kind: LocationKind
     ref: str = ""
     new: str | None = None
+    lines: Lines | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind == "line") != (self.lines is not None):
+            raise ValueError("a location of kind 'line' and only it gives its lines")
 
     def __str__(self) -> str:
+        if self.lines is not None:
+            return str(self.lines)
         word = _KIND_WORDS[self.kind]
         if self.kind == "title":
             return word
@@ -103,8 +138,18 @@ class Rest:
     after: Quote
 
 
+@dataclass(frozen=True)
+class ToLineEnd:
+    """From the words ``start`` to the end of a printed line: the UK's ``leave out from
+    "X" to end of line 9``.  Only an amendment located by page and line has it; ``line``
+    names one line (its ``last`` is None)."""
+
+    start: Quote
+    line: Lines
+
+
 #: What a word-level deletion or replacement takes out of the provision.
-TextTarget = Quote | Sentence | Rest
+TextTarget = Quote | Sentence | Rest | ToLineEnd
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from drafting.amendments.model import (
     Status,
 )
 from drafting.amendments.newtext import provisions as new_provisions
+from drafting.amendments.pageline import read_printed
 from drafting.amendments.phrases import (
     DELETE_NAMED,
     DELETE_PROVISION,
@@ -344,6 +345,15 @@ def _parse_block(block: Block, source: str) -> Amendment:
             continue
         line, after = _logical_line(lines, i)
         line = OP_LABEL.sub("", line, count=1)
+        try:  # "Page 2, line 10, ...", "Leave out lines 28 to 31" (drafting.amendments.pageline)
+            printed = read_printed(line, location)
+        except Unclear as exc:
+            raise err(lineno, exc.what, exc.hint) from None
+        if printed is not None:
+            place(printed[0], lineno)
+            ops.extend(printed[2])
+            lines[i:after] = [(lineno, printed[1])] if printed[1] else []
+            continue
         try:
             parsed = _parse_operations(line, lines, after, location, lineno, err)
         except Unclear as exc:
@@ -447,7 +457,11 @@ def _hint_for(line: str, location: Location | None, ops: Sequence[Operation]) ->
 
 
 def _refines(location: Location | None, loc: Location) -> bool:
-    """True when ``loc`` is inside ``location``: "Paragraph 13", then "sub-paragraph (g)"."""
+    """True when ``loc`` is inside ``location``: "Paragraph 13", then "sub-paragraph (g)";
+    or "Page 2, line 28", then "leave out lines 28 to 31"."""
+    if location is not None and location.lines is not None and loc.lines is not None:
+        here, there = location.lines, loc.lines
+        return here.last is None and (here.page, here.first) == (there.page, there.first)
     return (
         location is not None
         and loc.kind == location.kind

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
 from lxml import etree
@@ -37,6 +37,7 @@ from drafting.amendments.model import (
     Rest,
     Sentence,
     TextTarget,
+    ToLineEnd,
 )
 from drafting.amendments.words import (
     Splice,
@@ -222,6 +223,10 @@ def locate(doc: Document, loc: Location, lookup: Lookup | None = None) -> Host:
     Raises:
         AmendmentTargetError: nothing has that number; the message says what exists.
     """
+    if loc.lines is not None:  # a page and line: the provision printed there
+        from drafting.amendments.lines import printed_host  # it builds on this module
+
+        return printed_host(doc, loc, lookup)
     if loc.kind == "title":
         found = doc.statement.xpath("a:preface/a:longTitle//a:docTitle", namespaces=XPATH_NS)
         if isinstance(found, list) and found and isinstance(found[0], AknElement):
@@ -339,6 +344,12 @@ def _target_span(
                     hint="quote words that have words after them",
                 )
             return s, e, (a, e)
+        case ToLineEnd():
+            raise AmendmentTargetError(
+                f"{host.label} is not located by page and line, so no line ends the words",
+                hint="give the amendment a page and line (Page 2, line 4, leave out from ...),"
+                ' or quote the last words: Leave out from "X" to "Y"',
+            )
         case _:
             assert_never(target)
 
@@ -413,6 +424,15 @@ def resolve(
 
 
 def _resolve(doc: Document, a: Amendment, lookup: Lookup | None) -> tuple[Target, ...]:
+    if a.location is not None and a.location.lines is not None:
+        # By page and line: the same operations on the provision printed there.
+        from drafting.amendments.lines import by_provision  # it builds on this module
+
+        plain, origin = by_provision(doc, a, lookup)
+        return tuple(
+            replace(t, index=origin[t.index], operation=a.operations[origin[t.index]])
+            for t in _resolve(doc, plain, lookup)
+        )
     out: list[Target] = []
     if a.target_text:
         _check_text(doc, a)

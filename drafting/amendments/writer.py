@@ -20,6 +20,7 @@ from drafting.amendments.model import (
     DeleteText,
     InsertProvisions,
     InsertText,
+    Lines,
     Location,
     MoveProvision,
     NewProvision,
@@ -31,6 +32,7 @@ from drafting.amendments.model import (
     Sentence,
     Status,
     TextTarget,
+    ToLineEnd,
 )
 from drafting.amendments.words import derive_operations, normalize, ordinal
 
@@ -60,7 +62,7 @@ def _q(quote: Quote) -> str:
     return head + quoted(quote.text)
 
 
-def _target(target: TextTarget) -> str:
+def _target(target: TextTarget, loc: Location | None = None) -> str:
     match target:
         case Quote():
             return _q(target)
@@ -68,8 +70,21 @@ def _target(target: TextTarget) -> str:
             return f"the {'last' if n == -1 else ordinal(n)[4:]} sentence"
         case Rest(after=after):
             return f"all words after {_q(after)}"
+        case ToLineEnd(start=start, line=line):
+            # The page is the amendment's own unless it says another.
+            same = loc is not None and loc.lines is not None and loc.lines.page == line.page
+            page = "" if same else f" on page {line.page}"
+            return f"from {_q(start)} to end of line {line.first}{page}"
         case _:
             assert_never(target)
+
+
+def _lines_left_out(loc: Location | None) -> Lines | None:
+    """The lines a deletion by page and line leaves out (``Leave out lines 28 to 31``);
+    None when ``op`` deletes a provision named otherwise."""
+    if loc is None or loc.lines is None or loc.lines.last is None:
+        return None
+    return loc.lines
 
 
 def _noun(loc: Location | None) -> str:
@@ -79,6 +94,8 @@ def _noun(loc: Location | None) -> str:
         return "title"
     if loc.kind in ("recital", "citation"):
         return loc.kind
+    if loc.kind == "line":  # whichever provision the line prints
+        return "provision"
     return "sub-paragraph" if loc.depth >= 1 else "paragraph"
 
 
@@ -134,11 +151,11 @@ def operation_lines(op: Operation, style: WriteStyle, loc: Location | None) -> l
         assert op.anchor is not None
         return [f"{op.where.capitalize()} {_q(op.anchor)} insert {quoted(op.new)}"]
     if isinstance(op, DeleteText):
-        return [f"{'Delete' if un else 'Leave out'} {_target(op.target)}"]
+        return [f"{'Delete' if un else 'Leave out'} {_target(op.target, loc)}"]
     if isinstance(op, ReplaceText):
         if un:
-            return [f"Replace {_target(op.target)} with {quoted(op.new)}"]
-        return [f"Leave out {_target(op.target)} and insert {quoted(op.new)}"]
+            return [f"Replace {_target(op.target, loc)} with {quoted(op.new)}"]
+        return [f"Leave out {_target(op.target, loc)} and insert {quoted(op.new)}"]
     if isinstance(op, DeleteRange):
         verb = "Delete" if un else "Leave out"
         line = f"{verb} from {_q(op.start)} to {_q(op.end)}"
@@ -146,6 +163,9 @@ def operation_lines(op: Operation, style: WriteStyle, loc: Location | None) -> l
     if isinstance(op, DeleteProvision):
         if op.target is not None:
             return [f"{'Delete' if un else 'Leave out'} {_place(op.target)}"]
+        gone = _lines_left_out(loc)
+        if gone is not None:
+            return [f"{'Delete' if un else 'Leave out'} {gone.named}"]
         return [f"Delete the {noun}" if un else f"Leave out the {noun}"]
     if isinstance(op, ReplaceProvision):
         head = (
@@ -164,10 +184,10 @@ def operation_lines(op: Operation, style: WriteStyle, loc: Location | None) -> l
     return [f"Move {_place(op.target)} {op.position} {_place(op.anchor)}"]
 
 
-def _pace_target(target: TextTarget) -> str:
+def _pace_target(target: TextTarget, loc: Location | None) -> str:
     if isinstance(target, Quote) and target.occurrence is None:
         return f"the words {_q(target)}"
-    return _target(target)
+    return _target(target, loc)
 
 
 def _pace_lines(op: Operation, loc: Location | None) -> list[str]:
@@ -176,7 +196,13 @@ def _pace_lines(op: Operation, loc: Location | None) -> list[str]:
     if loc is not None and loc.kind == "title":
         place = "the title, "
     noun = _noun(loc)
+    printed = loc is not None and loc.lines is not None  # by page and line: the place first
     if isinstance(op, InsertText):
+        if op.where in ("beginning", "end") and printed:
+            return [
+                f"{place.capitalize()}at the {op.where}, insert the following words:"
+                f" {quoted(op.new)}"
+            ]
         if op.where in ("beginning", "end"):
             of = "the title" if loc is None or loc.kind == "title" else _place(loc)
             where = f"at the {op.where} of {of}"
@@ -187,18 +213,28 @@ def _pace_lines(op: Operation, loc: Location | None) -> list[str]:
             f" words: {quoted(op.new)}"
         ]
     if isinstance(op, DeleteText):
-        return [f"{place.capitalize()}delete {_pace_target(op.target)}"]
+        return [f"{place.capitalize()}delete {_pace_target(op.target, loc)}"]
     if isinstance(op, ReplaceText):
         return [
-            f"{place.capitalize()}replace {_pace_target(op.target)} with the following words:"
-            f" {quoted(op.new)}"
+            f"{place.capitalize()}replace {_pace_target(op.target, loc)} with the following"
+            f" words: {quoted(op.new)}"
         ]
     if isinstance(op, DeleteRange):
         line = f"{place.capitalize()}delete from {_q(op.start)} to {_q(op.end)}"
         return [line + (f" and insert {quoted(op.new)}" if op.new is not None else "")]
+    lines = _lines_left_out(loc)
+    if isinstance(op, DeleteProvision) and op.target is None and lines is not None:
+        return [f"Page {lines.page}, delete {lines.named}."]
+    if isinstance(op, DeleteProvision) and op.target is None and printed:
+        return [f"{place.capitalize()}delete the {noun}."]
     if isinstance(op, DeleteProvision):
         gone = op.target or loc
         return [f"Delete {_place(gone) if gone is not None else 'the ' + noun}."]
+    if isinstance(op, ReplaceProvision) and printed:
+        return [
+            f"{place.capitalize()}replace the {noun} with the following {noun}:",
+            *_provision_lines([op.new]),
+        ]
     if isinstance(op, ReplaceProvision):
         where = _place(loc) if loc is not None else f"the {noun}"
         return [f"Replace {where} with the following {noun}:", *_provision_lines([op.new])]
@@ -222,12 +258,17 @@ def _uk_lines(op: Operation, loc: Location | None) -> list[str]:
         assert op.anchor is not None
         return [f"{place}{op.where} {_q(op.anchor)} insert {quoted(op.new)}"]
     if isinstance(op, DeleteText):
-        return [f"{place}leave out {_target(op.target)}"]
+        return [f"{place}leave out {_target(op.target, loc)}"]
     if isinstance(op, ReplaceText):
-        return [f"{place}leave out {_target(op.target)} and insert {quoted(op.new)}"]
+        return [f"{place}leave out {_target(op.target, loc)} and insert {quoted(op.new)}"]
     if isinstance(op, DeleteRange):
         line = f"{place}leave out from {_q(op.start)} to {_q(op.end)}"
         return [line + (f" and insert {quoted(op.new)}" if op.new is not None else "")]
+    lines_out = _lines_left_out(loc)
+    if isinstance(op, DeleteProvision) and op.target is None and lines_out is not None:
+        return [f"Page {lines_out.page}, leave out {lines_out.named}"]
+    if isinstance(op, DeleteProvision) and op.target is None and loc is not None and loc.lines:
+        return [f"{place}leave out the provision"]
     if isinstance(op, DeleteProvision):
         gone = op.target or loc
         return [f"Leave out {_place(gone) if gone is not None else 'the paragraph'}"]
