@@ -125,6 +125,16 @@ def _kind(words: str) -> str:
     return "operative paragraph" if "operative" in w else "preambular paragraph"
 
 
+#: A word one of the rewrites below needs; a line with none (most of a file: "Leave
+#: out "X" and insert "Y"") is plain already, and is not run through them.
+_CUES = re.compile(
+    rf"draft|motion|proposal|\bso\b|renumber|there|introduct|chapeau|opening"
+    rf"|\b(?:at|in|of|from|to)\b|should|shall|must|singular|plural|consequential"
+    rf"|\b(?:{ORDINAL_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
 def plain_wording(line: str) -> Wording:
     """``line`` rewritten into the plain shape the operation patterns read.
 
@@ -138,6 +148,8 @@ def plain_wording(line: str) -> Wording:
         return f"{_MASK}{len(quotes) - 1}{_MASK}"
 
     masked = _QUOTATION.sub(mask, line) if any(c in line for c in "\"“”„«»'‘’‚‹›") else line
+    if not _CUES.search(masked):
+        return Wording(line)
     text = masked
     target = ""
     reads: str | None = ""
