@@ -141,3 +141,15 @@ def test_a_moved_provision_keeps_its_wid(r495: Document) -> None:
     r495.renumber()
     assert p.ref == "5" and p.wid == wid
     assert_valid(r495)
+
+
+def test_a_sequence_typed_from_nought_counts_from_one() -> None:
+    from drafting.model.numbering import first_numbers
+    from drafting.text import read_text
+
+    doc = read_text(
+        "DRAFT RESOLUTION\n\n0. Urges the States to act;\n\n1. Decides to remain seized.\n"
+    ).document
+    assert "paragraph" not in first_numbers(doc)
+    doc.renumber()
+    assert [p.num for p in doc.paragraphs][:1] in (["1."], ["1"])

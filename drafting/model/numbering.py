@@ -462,7 +462,9 @@ def first_numbers(doc: Document) -> dict[str, int]:
     for kind, provisions in (("recital", doc.recitals), ("paragraph", doc.paragraphs)):
         first = next((p.number for p in provisions if p.number), None)
         value = _label_number(first) if first else None
-        if value is not None and value != 1:
+        # A draft numbered from 0 (a Word list started at 0) counts from 1: no house
+        # style has a letter or numeral for nought.
+        if value is not None and value > 1:
             out[kind] = value
     return out
 
