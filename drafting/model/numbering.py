@@ -189,6 +189,8 @@ class _Pass:
     def fault(self, what: str, shown: str, want: str | None) -> None:
         """Note that a provision shows ``shown`` where the house style gives ``want``."""
         if shown != want and _sequence_label(shown):  # most labels are as the style's
+            if want and shown.rstrip(".") == want.rstrip("."):
+                return  # "3.1." where the style prints "3.1": the same number, in sequence
             self.faults.append(f"{what} {shown} ({want or 'unnumbered'} in the house style)")
 
     def visit(self, el: AknElement, old: str | None, new: str | None) -> None:
