@@ -26,10 +26,9 @@ from dataclasses import dataclass, field
 
 from drafting.akn.elements import AknElement
 from drafting.amendments.model import Amendment
-from drafting.amendments.resolve import WHOLE, Check, Target, clash, reaches
+from drafting.amendments.resolve import WHOLE, Check, Target, clash, line_of, reaches
 from drafting.amendments.words import normalize
 
-_WHOLE = WHOLE
 #: Groups up to this size are compared member by member to know whether they are
 #: exclusive, and their falls are listed by number; larger ones are judged by their
 #: shape (one provision, one shared span) and named as a group.
@@ -66,13 +65,15 @@ def _key(a: Amendment) -> object:
     return (a.where, a.operations)
 
 
-def _line(element: AknElement) -> Iterator[AknElement]:
-    """``element`` and the provisions (or title) above it, nearest first."""
-    node: AknElement | None = element
-    while node is not None:
-        yield node
-        parent = node.getparent()
-        node = parent if isinstance(parent, AknElement) else None
+def _places(t: Target) -> Iterator[AknElement]:
+    """Where ``t`` acts and every provision above, for its host and its anchor, each
+    once: what a deletion or replacement of one of them reaches."""
+    seen: set[AknElement] = set()
+    for host in (t.host, t.anchor):
+        for node in line_of(host.element) if host is not None else ():
+            if node not in seen:
+                seen.add(node)
+                yield node
 
 
 # -- groups ------------------------------------------------------------------------
@@ -119,18 +120,12 @@ def _place(checks: Sequence[Check]) -> _Placed:
             if t.kind == "text":
                 assert t.footprint is not None
                 placed.texts.setdefault(el, []).append((*t.footprint, i))
-            elif t.kind in _WHOLE:
+            elif t.kind in WHOLE:
                 placed.wholes.setdefault(el, []).append((i, t))
             elif t.kind == "move":
                 placed.moves.setdefault(el, []).append(i)
-            seen: set[AknElement] = set()
-            for host in (t.host, t.anchor):
-                if host is None:
-                    continue
-                for node in _line(host.element):
-                    if node not in seen:
-                        seen.add(node)
-                        placed.below.setdefault(node, []).append((i, t))
+            for node in _places(t):
+                placed.below.setdefault(node, []).append((i, t))
     return placed
 
 
@@ -167,7 +162,7 @@ def _connect(checks: Sequence[Check], sets: _Sets) -> None:
         rep = wholes[0][0]
         for i, _ in wholes[1:]:
             sets.union(i, rep)
-        for node in list(_line(el))[1:]:
+        for node in list(line_of(el))[1:]:
             if node in placed.wholes:
                 sets.union(rep, placed.wholes[node][0][0])
                 break
@@ -291,7 +286,7 @@ def _exclusive(group: Sequence[Check]) -> bool:
         return False
     targets = [t for c in group for t in c.targets]
     texts = [t for t in targets if t.kind == "text"]
-    wholes = [t for t in targets if t.kind in _WHOLE]
+    wholes = [t for t in targets if t.kind in WHOLE]
     if len(texts) + len(wholes) != len(targets):
         return False
     if texts:
@@ -301,7 +296,7 @@ def _exclusive(group: Sequence[Check]) -> bool:
         if not all(w.host.covers(host) for w in wholes):
             return False
         return _share_a_point([t.footprint for t in texts if t.footprint is not None])
-    lowest = max(wholes, key=lambda w: len(list(_line(w.host.element)))).host
+    lowest = max(wholes, key=lambda w: len(list(line_of(w.host.element)))).host
     return all(w.host.covers(lowest) for w in wholes)
 
 
@@ -324,10 +319,10 @@ def _meeting(group: Sequence[Check], exclusive: bool) -> tuple[str, str]:
     targets = [t for c in group for t in c.targets]
     if not targets:
         return group[0].amendment.where_text, "they change the same place"
-    wholes = [t for t in targets if t.kind in _WHOLE]
+    wholes = [t for t in targets if t.kind in WHOLE]
     all_of = "both" if len(group) == 2 else "all"
     if wholes:
-        top = min(wholes, key=lambda w: len(list(_line(w.host.element))))
+        top = min(wholes, key=lambda w: len(list(line_of(w.host.element))))
         verb = "delete" if top.kind == "delete" else "replace"
         if len(wholes) == len(targets):
             return top.host.label, f"{all_of} {verb} it"
@@ -394,8 +389,8 @@ class Adopted:
 
     def __init__(self) -> None:
         self._spans: dict[AknElement, list[tuple[int, int, str]]] = {}
-        self._points: dict[AknElement, dict[int, str]] = {}
-        self._point_order: dict[AknElement, list[int]] = {}
+        #: Insertion points, sorted: (offset, amendment).
+        self._points: dict[AknElement, list[tuple[int, str]]] = {}
         self._wholes: dict[AknElement, list[tuple[str, Target]]] = {}
         self._below: dict[AknElement, list[tuple[str, Target]]] = {}
         self._moves: dict[AknElement, list[str]] = {}
@@ -416,20 +411,15 @@ class Adopted:
                 assert t.footprint is not None
                 s, e = t.footprint
                 if s == e:
-                    self._points.setdefault(el, {})[s] = a.number
-                    bisect.insort(self._point_order.setdefault(el, []), s)
+                    bisect.insort(self._points.setdefault(el, []), (s, a.number))
                 else:
                     bisect.insort(self._spans.setdefault(el, []), (s, e, a.number))
-            elif t.kind in _WHOLE:
+            elif t.kind in WHOLE:
                 self._wholes.setdefault(el, []).append((a.number, t))
             elif t.kind == "move":
                 self._moves.setdefault(el, []).append(a.number)
-            seen: set[AknElement] = set()
-            for host in (t.host, t.anchor):
-                for node in _line(host.element) if host is not None else ():
-                    if node not in seen:
-                        seen.add(node)
-                        self._below.setdefault(node, []).append((a.number, t))
+            for node in _places(t):
+                self._below.setdefault(node, []).append((a.number, t))
 
     def clashing(self, c: Check) -> tuple[str, ...]:
         """The applied amendments that make ``c`` fall: they clash with it, replace it
@@ -446,23 +436,23 @@ class Adopted:
     def _clashing(self, t: Target) -> Iterator[str]:
         el = t.host.element
         # A deletion or replacement above (or at) this target's place.
-        for node in _line(el):
+        for node in line_of(el):
             for number, w in self._wholes.get(node, ()):
                 if clash(w, t):
                     yield number
         if t.anchor is not None and t.kind == "move":
-            for node in _line(t.anchor.element):
+            for node in line_of(t.anchor.element):
                 for number, w in self._wholes.get(node, ()):
                     if clash(w, t):
                         yield number
         if t.kind == "text":
             assert t.footprint is not None
             yield from self._words(el, t.footprint)
-        elif t.kind in _WHOLE:
+        elif t.kind in WHOLE:
             for number, u in self._below.get(el, ()):
                 # Those at this place itself were found above, with the wholes over it.
-                below = u.kind in _WHOLE and u.host.element is not el
-                if below or (u.kind not in _WHOLE and clash(t, u)):
+                below = u.kind in WHOLE and u.host.element is not el
+                if below or (u.kind not in WHOLE and clash(t, u)):
                     yield number
         elif t.kind == "move":
             yield from self._moves.get(el, ())
@@ -470,10 +460,12 @@ class Adopted:
     def _words(self, el: AknElement, span: tuple[int, int]) -> Iterator[str]:
         s, e = span
         spans = self._spans.get(el, [])
-        points = self._points.get(el, {})
+        points = self._points.get(el, [])
         if s == e:
-            if s in points:
-                yield points[s]
+            # At most one applied insertion at a point, and one span around it.
+            k = bisect.bisect_left(points, (s,))
+            if k < len(points) and points[k][0] == s:
+                yield points[k][1]
             k = bisect.bisect_left(spans, (s,)) - 1
             if k >= 0 and spans[k][0] < s < spans[k][1]:
                 yield spans[k][2]
@@ -482,6 +474,7 @@ class Adopted:
         while k > 0 and spans[k - 1][1] > s:
             k -= 1
             yield spans[k][2]
-        order = self._point_order.get(el, [])
-        for k in range(bisect.bisect_right(order, s), bisect.bisect_left(order, e)):
-            yield points[order[k]]
+        for k in range(
+            bisect.bisect_right(points, (s, "\uffff")), bisect.bisect_left(points, (e,))
+        ):
+            yield points[k][1]

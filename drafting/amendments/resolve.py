@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
@@ -80,13 +80,16 @@ class Host:
 
     def covers(self, other: Host) -> bool:
         """True when ``other`` is this host or lies inside it (a sub-paragraph of it)."""
-        node: AknElement | None = other.element
-        while node is not None:
-            if node is self.element:
-                return True
-            parent = node.getparent()
-            node = parent if isinstance(parent, AknElement) else None
-        return False
+        return any(node is self.element for node in line_of(other.element))
+
+
+def line_of(element: AknElement) -> Iterator[AknElement]:
+    """``element`` and the provisions (or title) above it, nearest first."""
+    node: AknElement | None = element
+    while node is not None:
+        yield node
+        parent = node.getparent()
+        node = parent if isinstance(parent, AknElement) else None
 
 
 @dataclass(frozen=True)
