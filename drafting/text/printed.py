@@ -27,11 +27,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lxml import etree
+
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import text_of
 from drafting.akn.ns import XPATH_NS, local_name
 from drafting.model.document import Document
 from drafting.model.provision import Provision
+from drafting.text.writer import number_line
 
 #: Characters of text a line holds, indent and number of the provision included.
 WIDTH = 72
@@ -198,7 +201,7 @@ def _rows(table: AknElement) -> Iterable[str]:
         )
 
 
-def _mark(note: AknElement) -> str:
+def _mark(note: etree._Element) -> str:
     marker = note.get("marker", "")
     return marker if marker and not marker[0].isalnum() else f"[{marker}]"
 
@@ -220,17 +223,7 @@ def _preface(doc: Document, out: _Printer) -> None:
                     if isinstance(block, AknElement) and block.local == "p":
                         out.wrap(text_of(block), gap=True)
         elif el is line:
-            parts = []
-            for child in line.iter():
-                if not isinstance(child, AknElement):
-                    continue
-                if child.local == "docType":
-                    parts.append((child.text or "").strip())
-                elif child.local == "docNumber":
-                    parts.append(" " + (child.text or "").strip())
-                elif child.local == "authorialNote":
-                    parts.append(_mark(child))
-            out.wrap("".join(parts).strip(), gap=True)
+            out.wrap(number_line(line, _mark), gap=True)
         elif el.local == "p":
             out.wrap(text_of(el), gap=True)
         elif el.local == "table":

@@ -12,6 +12,7 @@ as its words and then its address: ``words <href>``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from lxml import etree
@@ -97,6 +98,22 @@ def _write_provision(p: Provision, out: list[str], links: Links) -> None:
         out += ["", indent + _markup(block, links), ""]
 
 
+def number_line(line: etree._Element, mark: Callable[[etree._Element], str]) -> str:
+    """The number line as printed: ``RESOLUTION 495*``, its type, its number and the
+    ``mark`` of each note on it (the text export and the page-and-line print mark
+    notes each in its own way)."""
+    parts = []
+    for child in line.iter():
+        kind = local_name(child.tag)
+        if kind == "docType":
+            parts.append((child.text or "").strip())
+        elif kind == "docNumber":
+            parts.append(" " + (child.text or "").strip())
+        elif kind == "authorialNote":
+            parts.append(mark(child))
+    return "".join(parts).strip()
+
+
 def _preface(doc: Document, out: list[str], links: Links) -> None:
     """The preface in its own order: the title, the number line, the lines of the head."""
     preface = doc.statement.child("preface")
@@ -108,16 +125,7 @@ def _preface(doc: Document, out: list[str], links: Links) -> None:
                 longtitle = [p for p in el.iter() if local_name(p.tag) == "p"]
                 out += [" ".join(_markup(p, links) for p in longtitle), ""]
         elif el is line:
-            parts = []
-            for child in line.iter():
-                kind = local_name(child.tag)
-                if kind == "docType":
-                    parts.append((child.text or "").strip())
-                elif kind == "docNumber":
-                    parts.append(" " + (child.text or "").strip())
-                elif kind == "authorialNote":
-                    parts.append(_note_mark(child))
-            out += ["".join(parts).strip(), ""]
+            out += [number_line(line, _note_mark), ""]
         elif name == "p":
             out += [_markup(el, links), ""]
         elif name == "table":
