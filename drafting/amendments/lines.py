@@ -245,7 +245,7 @@ def by_provision(
             no operation expresses.
     """
     assert a.location is not None and a.location.lines is not None
-    lookup = lookup if lookup is not None and lookup.doc is doc else Lookup(doc)
+    lookup = Lookup.of(doc, lookup)
     sheet = _sheet(doc, lookup)
     lines = [sheet.lines[k] for k in sheet.span(a.location.lines)]
     plan = _Plan(doc, lookup, sheet)
@@ -277,7 +277,7 @@ def printed_host(doc: Document, loc: Location, lookup: Lookup | None = None) -> 
         AmendmentTargetError: no such line, or it prints no provision an amendment names.
     """
     assert loc.lines is not None
-    lookup = lookup if lookup is not None and lookup.doc is doc else Lookup(doc)
+    lookup = Lookup.of(doc, lookup)
     sheet = _sheet(doc, lookup)
     line = sheet.lines[sheet.index(loc.lines.page, loc.lines.first)]
     return locate(doc, _place_of(doc, lookup, _owner([line]), [line]), lookup)

@@ -146,6 +146,11 @@ class Lookup:
         self._tables: dict[object, tuple[list[Provision], dict[str, list[Provision]]]] = {}
         self._numbers: dict[AknElement, str | None] = {}
 
+    @classmethod
+    def of(cls, doc: Document, lookup: Lookup | None) -> Lookup:
+        """``lookup`` when it was made for ``doc``, else a new one."""
+        return lookup if lookup is not None and lookup.doc is doc else cls(doc)
+
     def number(self, p: Provision) -> str | None:
         """``p.number``, read once (the model reads the ``<num>`` afresh each time)."""
         el = p.element
@@ -236,7 +241,7 @@ def locate(doc: Document, loc: Location, lookup: Lookup | None = None) -> Host:
             return Host(found[0], None, "the title")
         raise AmendmentTargetError("the draft has no title", hint="check the location")
     parts = loc.parts
-    lookup = lookup if lookup is not None and lookup.doc is doc else Lookup(doc)
+    lookup = Lookup.of(doc, lookup)
     recitals = lookup.pool("recitals")
     try:
         if loc.kind == "paragraph":
