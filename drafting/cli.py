@@ -130,6 +130,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @click.option("--accept-changes", is_flag=True, help="Word only: accept all tracked changes.")
 @click.option("--reject-changes", is_flag=True, help="Word only: reject all tracked changes.")
+@click.option(
+    "--as",
+    "as_",
+    type=click.Choice(["resolution", "rules", "act", "bill"]),
+    help="What the draft is: a resolution, or a clause-structured text (rules of procedure,"
+    " bylaws, a statute, a bill); told from its labels when not given.",
+)
 @FORCE
 @handle_errors
 def import_cmd(
@@ -143,6 +150,7 @@ def import_cmd(
     strict: bool,
     accept_changes: bool,
     reject_changes: bool,
+    as_: str | None,
     force: bool,
 ) -> None:
     """Import a draft (.docx, .pdf, or .txt/.md as typed or pasted) into Akoma Ntoso XML.
@@ -179,6 +187,7 @@ def import_cmd(
         date=_parse_date(date_),
         accept_changes=True if accept_changes else False if reject_changes else None,
         strict=strict,
+        as_=as_,
     )
     # import_file has just validated this very document: do not pay for it twice.
     formats.export_file(result.document, output, inputs=[input], force=force, validated=True)
@@ -188,6 +197,11 @@ def import_cmd(
             word_report.write(report, inputs=(input, output), force=force)
         click.echo(word_report.summary(), err=True)
     doc = result.document
+    if doc.structure.hierarchical:
+        click.echo(f"{output}: {result.style_reason}", err=True)
+        for w in result.warnings:
+            click.echo(f"warning: {input}: {w}", err=True)
+        return
     how = "detected" if result.style_detected else "given"
     if result.style_detected and result.style_reason:
         how += f": {result.style_reason}"

@@ -42,6 +42,7 @@ def import_file(
     date: dt.date | None = None,
     accept_changes: bool | None = None,
     strict: bool = False,
+    as_: str | None = None,
 ) -> ImportResult:
     """Read a draft (``.docx``, ``.pdf``, ``.txt``/``.md``) into a valid :class:`Document`.
 
@@ -69,7 +70,7 @@ def import_file(
     suffix = suffix_of(p)
     if suffix in TEXT_SUFFIXES:
         result = parse_text(
-            read_text(p), source=str(p), style=style, number=number, body=body, date=date
+            read_text(p), source=str(p), style=style, number=number, body=body, date=date, as_=as_
         )
     elif suffix in AKN_SUFFIXES:
         doc = io.load(p, validate=False)  # validated once, below, like every import
@@ -78,10 +79,16 @@ def import_file(
         from drafting.docx_import import import_docx
 
         result = import_docx(
-            p, style=style, accept_changes=accept_changes, number=number, body=body, date=date
+            p,
+            style=style,
+            accept_changes=accept_changes,
+            number=number,
+            body=body,
+            date=date,
+            as_=as_,
         )
     elif suffix == ".pdf":
-        result = _import_pdf(p, style=style, number=number, body=body, date=date)
+        result = _import_pdf(p, style=style, number=number, body=body, date=date, as_=as_)
     else:
         raise InputError(
             f"drafting does not know how to import {suffix or 'files without an extension'}",
@@ -113,6 +120,7 @@ def _import_pdf(
     number: str | None,
     body: str | None,
     date: dt.date | None,
+    as_: str | None = None,
 ) -> ImportResult:
     """A PDF's lines, read as the text reader reads a paste (see ``drafting.pdf_import``)."""
     from drafting.pdf_import import read_pdf
@@ -127,6 +135,7 @@ def _import_pdf(
         body=body,
         date=date,
         warnings=pdf.warnings,
+        as_=as_,
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from drafting import io
 from drafting.akn.parser import parse_akn, serialize
-from drafting.errors import NotAkomaNtosoError, XMLSyntaxError
+from drafting.errors import NotAkomaNtosoError, SchemaError, XMLSyntaxError
 
 BOMB = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -63,11 +63,21 @@ def test_xml_that_is_not_akoma_ntoso_is_named_as_such(tmp_path: Path) -> None:
     assert "not an Akoma Ntoso" in str(info.value) and str(f) in str(info.value)
 
 
-def test_an_act_is_not_taken_for_a_resolution(tmp_path: Path) -> None:
+def test_an_empty_act_is_refused_by_the_schema(tmp_path: Path) -> None:
     f = tmp_path / "act.xml"
     f.write_bytes(
         b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
         b'<act name="act"/></akomaNtoso>'
+    )
+    with pytest.raises(SchemaError):
+        io.load(f)
+
+
+def test_a_judgment_is_not_taken_for_a_resolution(tmp_path: Path) -> None:
+    f = tmp_path / "judgment.xml"
+    f.write_bytes(
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        b'<judgment name="j"/></akomaNtoso>'
     )
     with pytest.raises(NotAkomaNtosoError, match="not a <statement>"):
         io.load(f)

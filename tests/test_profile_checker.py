@@ -158,7 +158,7 @@ ODD_SHAPES = {
         "<paragraph><num>x.</num><content><p>q</p></content></paragraph></mainBody>"
         "</statement></akomaNtoso>"
     ),
-    "no statement": f'<akomaNtoso xmlns="{AKN_NS}"><act/></akomaNtoso>',
+    "no statement": f'<akomaNtoso xmlns="{AKN_NS}"><judgment/></akomaNtoso>',
 }
 
 

@@ -28,6 +28,9 @@ _CHILD_ORDER: dict[str, tuple[str, ...]] = {
         "presentation",
     ),
     "statement": ("meta", "coverPage", "preface", "preamble", "mainBody", "conclusions"),
+    "act": ("meta", "coverPage", "preface", "preamble", "body", "conclusions", "attachments"),
+    "bill": ("meta", "coverPage", "preface", "preamble", "body", "conclusions", "attachments"),
+    "doc": ("meta", "coverPage", "preface", "preamble", "mainBody", "conclusions"),
 }
 
 

@@ -237,7 +237,15 @@ def schema_problems(tree: etree._ElementTree) -> list[Problem]:
 
 
 def profile_problems(tree: etree._ElementTree, phase: str) -> list[Problem]:
-    """Failures against the drafting profile for house style ``phase``."""
+    """Failures against the drafting profile for house style ``phase``.
+
+    The profile's house styles are a resolution's; a clause-structured text (an
+    ``act``, ``bill`` or ``doc``) keeps the labels its drafters print, so only the
+    official schema and integrity apply to it."""
+    root = tree.getroot()
+    top = root[0] if len(root) else None
+    if top is not None and isinstance(top.tag, str) and top.tag.endswith(("}act", "}bill", "}doc")):
+        return []
     return [
         Problem(el.sourceline, owner_eid(el), message, "profile")
         for el, message in profile.check(tree, phase)

@@ -269,7 +269,7 @@ class _Builder:
         return "point" if where.depth else "paragraph"
 
     def _structure(self, new: NewProvision, kind: str, eid: str) -> AknElement:
-        el = new_provision_element(kind, new.markup)  # type: ignore[arg-type]
+        el = new_provision_element(kind, new.markup)
         el.set("eId", eid)
         prov = Provision(el)
         for k, pt in enumerate(new.points, 1):

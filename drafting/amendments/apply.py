@@ -403,7 +403,7 @@ def _build(doc: Document, kind: str, new: NewProvision) -> AknElement:
             f"a new {kind} cannot have sub-paragraphs", hint="give it as one paragraph of text"
         )
     markup = _with_lead(doc, kind, new.markup)
-    el = new_provision_element(kind, markup, phrase_tag=_phrase_tag(doc))  # type: ignore[arg-type]
+    el = new_provision_element(kind, markup, phrase_tag=_phrase_tag(doc))
     _add_points(doc, Provision(el), new.points)
     return el
 

@@ -30,6 +30,7 @@ from drafting.diff.records import Change, ChangeKind, Run, Side, Slot, SlotRole,
 from drafting.diff.words import Codes, RunCache, block_runs, blocks_runs, diff_runs, words
 from drafting.model.document import Document
 from drafting.model.provision import parts
+from drafting.model.structure import HIERARCHY, LEVELS
 from drafting.model.styles import label_value
 
 #: Word similarity from which two provisions are the same provision, edited.
@@ -40,6 +41,10 @@ SIMILAR_SAME_PLACE = 0.3
 _FULL_MATRIX = 40_000
 _WINDOW = 60
 _HCONTAINER = q("hcontainer")
+#: The subject of a subdivision by its element: a resolution's sub-paragraphs are
+#: points; a clause-structured text's are its hierarchy's elements.
+_KINDS = {q(name): name for name in ("hcontainer", "point", *HIERARCHY)}
+_GROUPS = frozenset(name for name, lv in LEVELS.items() if lv.group)
 
 
 @dataclass(eq=False, slots=True)
@@ -139,8 +144,17 @@ def _node(
             number = values[num] = label_value(num)
     else:
         number = None
-    if parent is None or number is None:
+    base = parent.ref if parent is not None and parent.subject not in _GROUPS else None
+    ref: str | None
+    if num and num[:1].isalpha() and " " in num:
+        # "Article III", "Section 3.07": a clause-structured text's units name
+        # themselves, and what they hold is cited through them.
+        word = num.rstrip(".:")
+        ref = f"{base}, {word}" if base else word
+    elif parent is None or number is None:
         ref = number
+    elif parent.subject in _GROUPS:
+        ref = number  # sections are numbered through Parts and Chapters
     else:
         ref = f"{parent.ref}({number})" if parent.ref is not None else None
     # Interned: the versions share most identifiers, and a wId is mostly its eId.
@@ -154,7 +168,7 @@ def _node(
         n.name = el.get("name")
     if children:  # sub-paragraphs are <point>s, and unnumbered blocks among them
         n.children = [
-            _node(c, "hcontainer" if c.tag == _HCONTAINER else "point", n, i, cache, values)
+            _node(c, _KINDS.get(str(c.tag), "point"), n, i, cache, values)
             for i, c in enumerate(children)
         ]
     return n

@@ -223,7 +223,7 @@ def apply_diff(old: Document, result: DiffResult) -> Document:
             _set_path(doc, "a:preamble/a:formula/a:p", runs)
         else:
             if side.parent is None:
-                prov = doc.add(change.subject, "")
+                prov = doc.add(change.subject, "")  # type: ignore[arg-type]
             else:
                 owner = made.get(side.parent)
                 if owner is None:

@@ -14,7 +14,10 @@ from typing import Any, Literal
 OpKind = Literal["equal", "insert", "delete"]
 ChangeKind = Literal["changed", "inserted", "deleted", "moved", "renumbered", "unchanged"]
 #: What a change is about: a provision kind, or a part of the document around them.
-Subject = Literal["citation", "recital", "paragraph", "point", "hcontainer", "title", "formula"]
+#: What a change is to: ``title``, ``formula``, or a provision's kind (``citation``,
+#: ``recital``, ``paragraph``, ``point``, ``hcontainer``, or in a clause-structured
+#: text any hierarchy element: ``article``, ``section`` ...).
+Subject = str
 #: The kinds counted in the summary line, in the order it names them.
 SUMMARY_KINDS: tuple[ChangeKind, ...] = ("changed", "inserted", "deleted", "moved", "renumbered")
 
@@ -179,11 +182,14 @@ class Change:
             return self._block_label()
         old_ref = self.old.ref if self.old else None
         new_ref = self.new.ref if self.new else None
-        if old_ref and new_ref and old_ref != new_ref and not ignore_numbering:
-            return f"{name} {old_ref} → {new_ref}"
         ref = new_ref or old_ref
+        if ref and ref[:1].isalpha() and " " in ref:
+            name = ""  # "Article III, Section 3.07" names itself
+        lead = f"{name} " if name else ""
+        if old_ref and new_ref and old_ref != new_ref and not ignore_numbering:
+            return f"{lead}{old_ref} → {new_ref}"
         if ref:
-            return f"{name} {ref}"
+            return f"{lead}{ref}"
         side = self.new or self.old
         assert side is not None
         if side.parent is None:

@@ -23,10 +23,10 @@ from drafting.docx_import.report import ImportReport, Listed
 from drafting.docx_import.runs import MC, Aside, BodyReader, Field
 from drafting.docx_import.styles import Styles
 from drafting.errors import DraftingError
-from drafting.layout.build import Options, build
+from drafting.layout.build import Options
+from drafting.layout.compose import compose
 from drafting.layout.inline import count
 from drafting.layout.source import Block, NoteRef, Piece, SourceTable
-from drafting.layout.structure import lay_out
 from drafting.model.styles import get_style
 from drafting.text.reader import ImportResult
 
@@ -276,6 +276,7 @@ def import_docx(
     number: str | None = None,
     body: str | None = None,
     date: dt.date | None = None,
+    as_: str | None = None,
 ) -> DocxImportResult:
     """Import a Word draft into a :class:`Document`, with its import report.
 
@@ -323,7 +324,7 @@ def import_docx(
         props=parts.props,
         fallback_date=(created, "the file's creation date") if created else None,
     )
-    built = build(lay_out(parts.blocks), options, note_text)
+    built = compose(parts.blocks, options, note_text, as_)
     report = ImportReport(p.name, total_chars=parts.total)
     report.imported_chars = built.imported
     for a in reader.asides:

@@ -75,10 +75,10 @@ class Options:
 
 def build(layout: Layout, options: Options, notes: NoteText) -> Built:
     """Write ``layout`` as a document; see the module docstring."""
-    return _Builder(layout, options, notes).build()
+    return Builder(layout, options, notes).build()
 
 
-class _Builder:
+class Builder:
     def __init__(self, layout: Layout, options: Options, notes: NoteText) -> None:
         self.layout = layout
         self.options = options

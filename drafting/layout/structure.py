@@ -219,7 +219,7 @@ def _typed_label(item: Item) -> None:
         if bullet:
             item.sig = ("bullet", bullet.group(1))
             item.typed = item.label = bullet.group(1)
-            item.pieces = _drop_chars(item.pieces, bullet.end())
+            item.pieces = drop_chars(item.pieces, bullet.end())
         return
     dotted = _DOTTED.match(text) if first.isdigit() else None
     if dotted:
@@ -240,7 +240,7 @@ def _typed_label(item: Item) -> None:
         item.sig, item.value = cands[0]
     item.typed = m.group(0).strip()
     item.label = item.typed
-    item.pieces = _drop_chars(item.pieces, m.end())
+    item.pieces = drop_chars(item.pieces, m.end())
 
 
 @lru_cache(maxsize=4096)
@@ -267,7 +267,8 @@ def _candidates(value: str, pattern: str) -> tuple[tuple[Sig, int], ...]:
     return tuple(cands)
 
 
-def _drop_chars(pieces: list[Piece], n: int) -> list[Piece]:
+def drop_chars(pieces: list[Piece], n: int) -> list[Piece]:
+    """``pieces`` without their first ``n`` characters (a label typed before the words)."""
     out: list[Piece] = []
     for p in pieces:
         if n > 0 and isinstance(p, Span):
@@ -416,7 +417,7 @@ def _strip_dash(item: Item) -> None:
     dash = _DASH.match(item.text)
     if dash is not None:
         item.typed = dash.group(0).strip()
-        item.pieces = _drop_chars(item.pieces, dash.end())
+        item.pieces = drop_chars(item.pieces, dash.end())
 
 
 def _step_depth(indent: int | None) -> int:
@@ -908,7 +909,7 @@ def _typed_note(it: Item, layout: Layout) -> None:
     assert nd is not None
     it.kind = "note"
     it.typed_mark = nd.group(1)
-    it.pieces = _drop_chars(it.pieces, len(it.text) - len(it.text.lstrip()) + len(nd.group(1)))
+    it.pieces = drop_chars(it.pieces, len(it.text) - len(it.text.lstrip()) + len(nd.group(1)))
     layout.typed_notes.setdefault(nd.group(1), it)
 
 

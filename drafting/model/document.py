@@ -22,9 +22,13 @@ from drafting.model.provision import (
     Provision,
     append_provision_element,
 )
-from drafting.model.styles import NATO_PA, HouseStyle, get_style
+from drafting.model.structure import BY_DOC_TYPE, HIERARCHY, RESOLUTION, Structure
+from drafting.model.styles import NATO_PA, PLAIN, HouseStyle, get_style
 
 _PARAGRAPH, _HCONTAINER = q("paragraph"), q("hcontainer")
+#: What stands at the top of a clause-structured body: the hierarchy and what has no
+#: number (cross-headings, text, tables, schedules).
+_TOP_CLAUSES = (_HCONTAINER, *(q(name) for name in HIERARCHY))
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,9 @@ def make_note(marker: str, markup: str) -> AknElement:
 
 
 class Document:
-    """A resolution held as AKN 3.0 ``<statement name="resolution">``.
+    """A resolution held as AKN 3.0 ``<statement name="resolution">``, or a
+    clause-structured text (rules, bylaws, a statute, a bill) as an AKN ``act``,
+    ``bill`` or ``doc`` whose body is the AKN hierarchy (:attr:`structure` says which).
 
     Wraps the lxml tree and nothing else: every property reads the XML, so the
     proxy can never disagree with what is saved.
@@ -76,11 +82,13 @@ class Document:
                 hint="give an AKN 3.0 resolution, or import the Word or text original",
             )
         doc = root[0] if len(root) else None
-        if doc is None or local_name(doc.tag) != "statement":
+        if doc is None or local_name(doc.tag) not in BY_DOC_TYPE:
             found = local_name(doc.tag) if doc is not None else "nothing"
             raise NotAkomaNtosoError(
-                f"the document is a <{found}>, not a <statement> resolution",
-                hint='drafting handles resolutions (<statement name="resolution">)',
+                f"the document is a <{found}>, not a <statement> resolution or an"
+                " <act>, <bill> or <doc>",
+                hint='drafting handles resolutions (<statement name="resolution">)'
+                " and clause-structured texts (<act>, <bill>, <doc>)",
             )
         self.tree = tree
 
@@ -126,6 +134,35 @@ class Document:
             sub(box, "p", text=words)
         sub(statement, "mainBody")
         return cls(root.getroottree())
+
+    @classmethod
+    def new_clauses(
+        cls, metadata: Metadata, structure: Structure, title: str | None = None
+    ) -> Document:
+        """An empty clause-structured text of ``structure``: meta, preface with the
+        title when there is one, and the body the hierarchy goes in (empty until
+        provisions are added, which is not yet valid AKN)."""
+        md = metadata.with_changes(doc_type=structure.doc_type, doc_name=structure.doc_name)
+        root = make("akomaNtoso")
+        top = sub(root, structure.doc_type, {"name": structure.doc_name})
+        top.append(build_meta(md, PLAIN.name))
+        if title:
+            long_title = sub(sub(top, "preface"), "longTitle", {"eId": "preface__longTitle"})
+            sub(sub(long_title, "p"), "docTitle", text=title)
+        sub(top, structure.body)
+        return cls(root.getroottree())
+
+    @property
+    def structure(self) -> Structure:
+        """The kind of document: a resolution, or a clause-structured act, bill or rules."""
+        return BY_DOC_TYPE.get(self.statement.local, RESOLUTION)
+
+    @property
+    def clauses(self) -> AknElement | None:
+        """The element holding a clause-structured text's hierarchy (``body`` or
+        ``mainBody``); None for a resolution."""
+        structure = self.structure
+        return self._part(structure.body) if structure.hierarchical else None
 
     def copy(self) -> Document:
         """A deep copy, independent of this document."""
@@ -266,9 +303,12 @@ class Document:
     def body(self) -> list[Provision]:
         """The operative part in reading order: the operative paragraphs, and the
         unnumbered content (``hcontainer``) that stands among them."""
-        box = self._part("mainBody")
+        structure = self.structure
+        box = self._part(structure.body)
         if box is None:
             return []
+        if structure.hierarchical:
+            return [Provision(c) for c in box.iterchildren(*_TOP_CLAUSES)]
         return [Provision(c) for c in box.iterchildren(_PARAGRAPH, _HCONTAINER)]
 
     @property
@@ -422,6 +462,10 @@ class Document:
         off a document.  Returns the references that changed, old to new
         (``{"11": "10"}``), so that cross-references in the text can follow.
         """
+        if self.structure.hierarchical:
+            from drafting.model.clause_ids import renumber_clauses
+
+            return renumber_clauses(self)
         from drafting.model.numbering import renumber
 
         return renumber(self, starts=starts)
@@ -435,6 +479,10 @@ class Document:
         :meth:`renumber` would change, in reading order
         (``'paragraph 8. (7. in the house style)'``).
         """
+        if self.structure.hierarchical:
+            from drafting.model.clause_ids import assign_clause_ids
+
+            return assign_clause_ids(self)
         from drafting.model.numbering import assign_ids
 
         return assign_ids(self)

@@ -74,13 +74,22 @@ class Metadata:
     #: what happened then, e.g. ``amendment``).
     expression_date: dt.date | None = None
     expression_date_name: str = ""
+    #: The AKN document type (``statement``, ``act``, ``bill``, ``doc``) and its
+    #: ``FRBRname``/``@name`` (``resolution``, ``act``, ``bill``, ``rules``).
+    doc_type: str = "statement"
+    doc_name: str = "resolution"
+
+    @property
+    def subtype(self) -> str:
+        """The FRBR subtype: a resolution is a deliberation; other texts are their name."""
+        return "deliberation" if self.doc_type == "statement" else self.doc_name
 
     @property
     def work_uri(self) -> str:
         """FRBR Work URI, e.g. ``/akn/nato/statement/deliberation/nato-pa/2024-11-25/495``."""
         number = slug(self.number) if self.number else "draft"
         return (
-            f"/akn/{self.country}/statement/deliberation/{self.actor}/"
+            f"/akn/{self.country}/{self.doc_type}/{self.subtype}/{self.actor}/"
             f"{self.date.isoformat()}/{number}"
         )
 
@@ -188,15 +197,15 @@ def build_meta(md: Metadata, house_style: str) -> AknElement:
     work = sub(ident, "FRBRWork")
     sub(work, "FRBRthis", {"value": f"{md.work_uri}/!main"})
     sub(work, "FRBRuri", {"value": md.work_uri})
-    if md.number:
+    if md.number and md.doc_type == "statement":
         sub(work, "FRBRalias", {"value": f"Resolution {md.number}", "name": "short"})
     sub(work, "FRBRdate", {"date": d, "name": md.date_name})
     sub(work, "FRBRauthor", {"href": f"#{md.body_eid}", "as": "#author"})
     sub(work, "FRBRcountry", {"value": md.country})
-    sub(work, "FRBRsubtype", {"value": "deliberation"})
+    sub(work, "FRBRsubtype", {"value": md.subtype})
     if md.number:
         sub(work, "FRBRnumber", {"value": md.number, "showAs": md.number})
-    sub(work, "FRBRname", {"value": "resolution"})
+    sub(work, "FRBRname", {"value": md.doc_name})
     add_expression(
         ident,
         md.expression_uri,
@@ -390,6 +399,8 @@ def read_meta(meta: etree._Element) -> Metadata:
         events=tuple(events),
         expression_date=expression_date if expression_date != date else None,
         expression_date_name=(expression_name or "") if expression_date != date else "",
+        doc_type=parts[2] if len(parts) > 2 else "statement",
+        doc_name=_xp1(meta, "a:identification/a:FRBRWork/a:FRBRname/@value") or "resolution",
     )
 
 

@@ -394,9 +394,9 @@ def _run(doc: Document, walk: _Pass, *, starts: Mapping[str, int]) -> dict[str, 
         walk.visit(el, was, number)
         walk.points(el, lst, eid, 1, was, number, number=True, value=expected)
 
-    _number_notes(doc, relabel=relabel)
-    _number_preface(doc)
-    _assign_wids(doc, walk.order)
+    number_notes(doc, relabel=relabel)
+    number_preface(doc)
+    assign_wids(doc, walk.order)
     return walk.changed
 
 
@@ -486,7 +486,7 @@ def _label_number(value: str) -> int | None:
     return from_alpha(value)
 
 
-def _number_notes(doc: Document, *, relabel: bool) -> None:
+def number_notes(doc: Document, *, relabel: bool) -> None:
     """Give each footnote its eId and, when relabelling, numbered footnotes their numbers
     in reading order.
 
@@ -508,7 +508,7 @@ def _number_notes(doc: Document, *, relabel: bool) -> None:
         _set_eid(note, f"{prefix}__authorialNote_{counters[prefix]}")
 
 
-def _number_preface(doc: Document) -> None:
+def number_preface(doc: Document) -> None:
     preface = doc.statement.child("preface")
     if preface is None:
         return
@@ -519,7 +519,7 @@ def _number_preface(doc: Document) -> None:
         _set_eid(lt, "preface__longTitle")
 
 
-def _assign_wids(doc: Document, provisions: list[AknElement]) -> None:
+def assign_wids(doc: Document, provisions: list[AknElement]) -> None:
     """Give each provision without a wId its current eId (or a fresh variant of it)."""
     taken = {w for p in provisions if (w := p.get("wId"))} | retired_wids(doc.meta)
     for p in provisions:

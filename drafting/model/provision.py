@@ -29,6 +29,7 @@ from drafting.akn.ns import local_name, q
 from drafting.akn.parser import make
 from drafting.model.markup import PHRASE_NAMES, fill_block, render_markup
 from drafting.model.metadata import retire_wids
+from drafting.model.structure import HIERARCHY, LEVELS, SCHEDULE
 from drafting.model.styles import label_value
 
 _NUM, _LIST, _CONTENT, _INTRO, _P = q("num"), q("list"), q("content"), q("intro"), q("p")
@@ -36,12 +37,19 @@ _POINT, _WRAP_UP, _TABLE = q("point"), q("wrapUp"), q("table")
 _HCONTAINER, _HEADING = q("hcontainer"), q("heading")
 #: Provisions whose words stand in ``<p>`` children of their own.
 _PLAIN = frozenset({q("recital"), q("citation")})
-#: What stands among the sub-paragraphs of a list: sub-paragraphs and unnumbered content.
-_LIST_ITEMS = frozenset({_POINT, _HCONTAINER})
+#: What stands among a provision's subdivisions: the resolution's sub-paragraphs, the
+#: AKN hierarchy's elements (a section's subsections, a Part's chapters), and
+#: unnumbered content.
+_LIST_ITEMS = frozenset({_POINT, _HCONTAINER, *(q(name) for name in HIERARCHY)})
+#: Grouping levels (Part, Chapter): a citation of what they hold leaves them out.
+_GROUPS = frozenset(q(name) for name, lv in LEVELS.items() if lv.group)
 
+#: The provisions a resolution is built of; a clause-structured text adds the AKN
+#: hierarchy (:data:`drafting.model.structure.HIERARCHY`), so :attr:`Provision.kind`
+#: is any of those names.
 Kind = Literal["citation", "recital", "paragraph", "point", "hcontainer"]
 PROVISION_TAGS: frozenset[str] = frozenset(
-    {"citation", "recital", "paragraph", "point", "hcontainer"}
+    {"citation", "recital", "paragraph", "point", "hcontainer", *HIERARCHY}
 )
 #: ``hcontainer/@name`` of a paragraph of unnumbered text, and of a table.
 UNNUMBERED, TABLE = "unnumbered", "table"
@@ -73,10 +81,18 @@ class Provision:
 
     # -- identity -------------------------------------------------------------
     @property
-    def kind(self) -> Kind:
+    def kind(self) -> str:
         """``citation``, ``recital`` (preambular paragraph), ``paragraph``, ``point``, or
-        ``hcontainer`` (unnumbered text or a table standing in the draft's order)."""
-        return self.element.local  # type: ignore[return-value]
+        ``hcontainer`` (unnumbered text or a table standing in the draft's order); in a
+        clause-structured text, the hierarchy element (``part``, ``section`` ...)."""
+        return self.element.local
+
+    @property
+    def heading(self) -> str | None:
+        """The heading it carries ("Quorum", "Commencement and short title"); None when
+        it has none.  An unnumbered heading among provisions is its words instead."""
+        el = self.element.child("heading")
+        return text_of(el).strip() if el is not None else None
 
     @property
     def eid(self) -> str | None:
@@ -106,13 +122,24 @@ class Provision:
 
         None when this provision or one of its ancestors is unnumbered.
         """
-        if self.number is None:
+        number = self.number
+        if number is None:
             return None
+        el = self.element
+        if el.tag in _GROUPS or self.name == SCHEDULE:
+            # "Part 2", "Schedule 1": a group is cited by its word and number.
+            return self.num
         parent = self.parent
+        while parent is not None and parent.element.tag in _GROUPS:
+            parent = parent.parent  # sections are numbered through Parts and Chapters
         if parent is None:
-            return self.number
+            return number
         base = parent.ref
-        return f"{base}({self.number})" if base is not None else None
+        if base is None:
+            return None
+        if parent.name == SCHEDULE:
+            return f"{base} {number}"
+        return f"{base}({number})"
 
     @property
     def level(self) -> int:
@@ -137,7 +164,7 @@ class Provision:
         """The sub-paragraphs, with any unnumbered content among them, in reading order."""
         lst = self.element.child("list")
         host = lst if lst is not None else self.element
-        return [Provision(c) for c in host.iterchildren(_POINT, _HCONTAINER)]
+        return [Provision(c) for c in host.iterchildren(*_LIST_ITEMS)]
 
     @property
     def points(self) -> list[Provision]:
@@ -165,7 +192,7 @@ class Provision:
         content = el.child("content")
         if content is not None:
             return _word_blocks(content)
-        if el.tag == _HCONTAINER:
+        if el.tag == _HCONTAINER and el.get("name") != SCHEDULE:
             heading = el.child("heading")  # a heading of the draft: its words
             return [heading] if heading is not None else []
         lst = el.child("list")
@@ -442,7 +469,12 @@ def parts(el: etree._Element) -> Parts:
         blocks = [c for c in words if c.tag == _P] if words is not None else []
         if not blocks and content is not None:
             blocks = _table_blocks(content)
-        elif words is None and heading is not None and el.tag == _HCONTAINER:
+        elif (
+            words is None
+            and heading is not None
+            and el.tag == _HCONTAINER
+            and el.get("name") != SCHEDULE
+        ):
             blocks = [heading]
     wrap_up = [c for c in wrap if c.tag == _P] if wrap is not None else []
     label = (num.text or "").strip() if num is not None else None
@@ -450,7 +482,7 @@ def parts(el: etree._Element) -> Parts:
 
 
 def new_provision_element(
-    kind: Kind,
+    kind: str,
     markup: str,
     *,
     phrase_tag: str = "b",
@@ -470,7 +502,7 @@ def new_provision_element(
 
 def append_provision_element(
     parent: AknElement,
-    kind: Kind,
+    kind: str,
     markup: str,
     *,
     phrase_tag: str = "b",
@@ -492,7 +524,7 @@ def append_provision_element(
 
 
 def _build(
-    el: AknElement, kind: Kind, markup: str, phrase_tag: str, num: str | None, numbered: bool
+    el: AknElement, kind: str, markup: str, phrase_tag: str, num: str | None, numbered: bool
 ) -> None:
     """Give the empty provision element ``el`` its number and words."""
     # ``el`` is an AKN element, so its children are made in its document directly

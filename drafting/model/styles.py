@@ -248,8 +248,20 @@ def get_style(name: str) -> HouseStyle:
 _LABEL = re.compile(r"^\(?([0-9]+|[A-Za-z]+)[.)]?$")
 
 
+#: The word a clause-structured text prints before a number ("Article 35", "RULE 5").
+_LEVEL_WORD = re.compile(
+    r"^(?:article|art\.|section|sec\.|rule|regulation|reg\.|part|chapter|title|book|"
+    r"division|schedule|annex|clause|paragraph|para\.|§)\s*",
+    re.IGNORECASE,
+)
+
+
 def label_value(label: str) -> str:
-    """The bare number of a displayed label: ``"13."`` -> ``"13"``, ``"(iv)"`` -> ``"iv"``."""
+    """The bare number of a displayed label: ``"13."`` -> ``"13"``, ``"(iv)"`` -> ``"iv"``,
+    ``"Article 35"`` -> ``"35"``, ``"1.—"`` -> ``"1"``."""
     label = label.strip()
     m = _LABEL.match(label)
-    return m.group(1) if m else label.strip("().")
+    if m:
+        return m.group(1)
+    bare = _LEVEL_WORD.sub("", label).strip(" ().:—–-\u2060")
+    return bare or label.strip("().")

@@ -210,10 +210,23 @@ def is_symbol_with_number(text: str) -> bool:
     return bool(_SYMBOL_AND_NUMBER.match(strip_markup(text).strip()))
 
 
+#: A clause-structured text's numbering word and number ("Article II", "Section 1.",
+#: "CHAPTER 3", "Rule 12"): a line opening with one opens a provision or a group.
+_CLAUSE_WORD = re.compile(
+    r"^(?:ARTICLE|Article|RULE|Rule|SECTION|Section|CHAPTER|Chapter|PART|Part|SCHEDULE|"
+    r"Schedule|TITLE|Title|REGULATION|Regulation|§)\s*(?:[0-9]+(?:\.[0-9]+)*[A-Z]?|[IVXLC]+)"
+    r"(?![A-Za-z])"
+)
+
+
 def stands_alone(text: str) -> bool:
     """True for a line that is a paragraph by itself: the opening formula
-    (``The General Assembly,``) or the number line (``RESOLUTION 490*``)."""
-    return bool(_FORMULA.match(text) or _NUMBER_LINE.match(text))
+    (``The General Assembly,``), the number line (``RESOLUTION 490*``), or a clause
+    label on a line of its own (``Article II``, ``CHAPTER 3``)."""
+    if _FORMULA.match(text) or _NUMBER_LINE.match(text):
+        return True
+    m = _CLAUSE_WORD.match(text.strip())
+    return m is not None and not text.strip()[m.end() :].strip(" .:—–-")
 
 
 def opens_provision(text: str, previous: str) -> bool:
@@ -224,6 +237,8 @@ def opens_provision(text: str, previous: str) -> bool:
     the sequence is the caller's business.
     """
     if symbol_note_mark(text) or _MD_NOTE.match(text):
+        return True
+    if _CLAUSE_WORD.match(text) and not ends_with_referrer(previous):
         return True
     end = end_punctuation(previous)
     label = label_at(text)

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from drafting.errors import TextFormatError
-from drafting.layout.build import Built, Options, build
+from drafting.layout.build import Built, Options
+from drafting.layout.compose import compose
 from drafting.layout.source import (
     PLAIN,
     Block,
@@ -31,7 +32,7 @@ from drafting.layout.source import (
     SourceTable,
     Span,
 )
-from drafting.layout.structure import Item, lay_out
+from drafting.layout.structure import Item, Layout
 from drafting.model.document import Document
 from drafting.model.inference import NOTE_DEF
 from drafting.model.markup import runs_of
@@ -83,6 +84,7 @@ def read_text(
     number: str | None = None,
     body: str | None = None,
     date: dt.date | None = None,
+    as_: str | None = None,
 ) -> ImportResult:
     """Build a :class:`Document` from a draft typed, pasted or extracted as text.
 
@@ -102,6 +104,7 @@ def read_text(
         body=body,
         date=date,
         warnings=warnings,
+        as_=as_,
     )
 
 
@@ -114,6 +117,7 @@ def read_lines(
     body: str | None = None,
     date: dt.date | None = None,
     warnings: Sequence[str] = (),
+    as_: str | None = None,
 ) -> ImportResult:
     """Build a :class:`Document` from the lines of a paste or a PDF (see :func:`read_text`).
 
@@ -125,12 +129,15 @@ def read_lines(
         raise TextFormatError(
             "the text is empty", file=source, hint="check that this is the right file"
         )
-    layout = lay_out(blocks)
-    for mark, para in notes.items():  # Markdown footnotes, defined apart from the text
-        layout.typed_notes.setdefault(
-            mark, Item(para, list(para.pieces), kind="note", typed_mark=mark)
-        )
-    built = build(layout, Options(style=style, number=number, body=body, date=date), _no_notes)
+
+    def footnotes(layout: Layout) -> None:
+        for mark, para in notes.items():  # Markdown footnotes, defined apart from the text
+            layout.typed_notes.setdefault(
+                mark, Item(para, list(para.pieces), kind="note", typed_mark=mark)
+            )
+
+    options = Options(style=style, number=number, body=body, date=date)
+    built = compose(blocks, options, _no_notes, as_, prepare=footnotes)
     return _result(built, [*warnings, *repairs])
 
 

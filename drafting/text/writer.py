@@ -85,9 +85,17 @@ def _write_provision(p: Provision, out: list[str], links: Links) -> None:
         out += ["", *_table(table, links), ""]
         return
     blocks = p.blocks
-    if p.kind == "hcontainer":
-        out.append("")
-    out.append(_line(p, _markup(blocks[0], links) if blocks else ""))
+    heading_el = p.element.child("heading") if p.kind != "hcontainer" or p.num else None
+    if heading_el is not None:
+        # A clause-structured text's headed level: "ARTICLE I — NAME", "Rule 5 – Quorum".
+        depth = "#" * min(6, p.level + 2)
+        out += ["", f"{depth} {p.num + ' — ' if p.num else ''}{_markup(heading_el, links)}", ""]
+        if blocks:
+            out.append(_markup(blocks[0], links))  # the label stands in the heading
+    else:
+        if p.kind == "hcontainer":
+            out.append("")
+        out.append(_line(p, _markup(blocks[0], links) if blocks else ""))
     indent = " " * (p.level + 1)
     for block in blocks[1:]:  # further blocks of its words, each a paragraph of its own
         out += ["", indent + _markup(block, links), ""]
