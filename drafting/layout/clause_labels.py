@@ -175,8 +175,3 @@ def _paren_key(value: str) -> str:
     if from_roman(value) is not None and (len(value) > 1 or value in "iIvVxX"):
         return "(i)" if value.islower() else "(I)"
     return "(a)" if value.islower() else "(A)"
-
-
-def letters(value: str) -> bool:
-    """True when a roman-looking ``value`` may as well be a letter of a lettered list."""
-    return len(value) == 1 or (len(set(value)) == 1 and len(value) <= 3)

@@ -19,7 +19,7 @@ bill's "insert—" followed by quoted provisions keeps them as the quotation the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafting.layout.clause_labels import Label, read_label, strip_code
 from drafting.layout.source import Block, Piece, SourceParagraph, SourceTable, Span
@@ -95,8 +95,6 @@ class Quote:
     #: What follows the closing mark (the host's full stop).
     after: str
     nodes: list[Node]
-    #: The quoted paragraphs' own words that are not provisions (a heading, text).
-    sources: list[SourceParagraph]
 
 
 @dataclass
@@ -129,12 +127,6 @@ class ClauseLayout:
     nodes: list[Node] = field(default_factory=list)
     #: The UK bill styles were seen: the draft is a bill.
     bill: bool = False
-    #: Label characters consumed by the layout (counted as imported when written).
-    warnings: list[str] = field(default_factory=list)
-
-
-def _text(block: Block) -> str:
-    return block.text
 
 
 def _style(block: Block) -> str:
@@ -151,26 +143,14 @@ def label_of(block: Block) -> Label | None:
     auto = block.label
     if auto is not None and not auto.bullet and auto.text.strip():
         found = read_label(auto.text.strip() + " ")
-        if found is not None:
-            return Label(
-                found.family, found.element, auto.text.strip(), found.key, 0, found.inner, False
-            )
+        if found is not None:  # Word's number is no part of the words: it takes none
+            return replace(found, shown=auto.text.strip(), length=0, separated=False)
     text = block.text
     skip = strip_code(text)
     body = text[skip:].lstrip(_OPEN_QUOTE) if skip else text
     lead = len(text) - len(body)
     found = read_label(body)
-    if found is None:
-        return None
-    return Label(
-        found.family,
-        found.element,
-        found.shown,
-        found.key,
-        found.length + lead,
-        found.inner,
-        found.separated,
-    )
+    return replace(found, length=found.length + lead) if found is not None else None
 
 
 def clause_evidence(blocks: list[Block]) -> int:
@@ -374,14 +354,13 @@ class _Placer:
         trimmed = [SourceParagraph(**vars(p)) for p in paragraphs]
         trimmed[0].pieces = drop_chars(trimmed[0].pieces, skip + lead + 1)
         last = trimmed[-1]
-        m = _CLOSE.search(last.text.rstrip())
+        closing = last.text.rstrip()
+        m = _CLOSE.search(closing)
         assert m is not None
-        end = last.text.rstrip()[m.start()]
-        after = last.text.rstrip()[m.start() + 1 :].strip()
-        keep = len(last.text.rstrip()) - (len(last.text.rstrip()) - m.start())
-        last.pieces = _cut(last.pieces, keep)
+        end, after = closing[m.start()], closing[m.start() + 1 :].strip()
+        last.pieces = _cut(last.pieces, m.start())
         nodes = _Placer(self.bill).place(list(trimmed))
-        quote = Quote(start, end, after, nodes, paragraphs)
+        quote = Quote(start, end, after, nodes)
         if not host.words:
             host.words.append(Words(paragraphs[0], []))
         host.words[-1].quotes.append(quote)
@@ -446,8 +425,7 @@ class _Placer:
             return
         # A plain label: placed by the forms open above it.
         key = role if role in ("(1)", "(a)", "(i)", "(A)", "(I)", "1.") else found.key
-        label = Label(found.family, "", found.shown, key, found.length)
-        node = Node("", label)
+        node = Node("", replace(found, key=key))
         self._plain(node)
         node.words.append(Words(b, pieces))
 
@@ -527,25 +505,9 @@ class _Placer:
         if key in keys:
             del self.stack[keys.index(key) :]
         else:
-            while (
-                self.stack
-                and not _is_group(self.stack[-1])
-                and self.stack[-1].key
-                in (
-                    None,
-                    "(1)",
-                    "(a)",
-                    "(i)",
-                    "(A)",
-                    "(I)",
-                )
-            ):
-                self.stack.pop()
-            while (
-                self.stack
-                and self.stack[-1].label is not None
-                and (self.stack[-1].label.family == "plain")
-            ):
+            # A unit never stands inside a plain-labelled subdivision ("(a)", "1."):
+            # it closes them and nests in the unit or group above.
+            while self.stack and _plain(self.stack[-1]):
                 self.stack.pop()
         self._attach(node)
         self.stack.append(node)
@@ -557,7 +519,7 @@ class _Placer:
         keys = [n.key for n in self.stack]
         if key not in keys:
             key = _ambiguous(label, self.stack) or key
-            node.label = Label(label.family, label.element, label.shown, key, label.length)
+            node.label = replace(label, key=key)
         if key in keys:
             at = len(keys) - 1 - keys[::-1].index(key)
             del self.stack[at:]
@@ -565,6 +527,10 @@ class _Placer:
         node.element = _element_below(parent, key, self.bill)
         self._attach(node)
         self.stack.append(node)
+
+
+def _plain(node: Node) -> bool:
+    return node.label is not None and node.label.family == "plain"
 
 
 def _is_group(node: Node) -> bool:
