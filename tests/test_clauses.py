@@ -191,3 +191,23 @@ def test_uk_bills_match_most_of_the_national_archives_parsers_number_paths() -> 
         total, found = total + n, found + f
     # Measured 82.7 % at this commit; the target is 95 %.
     assert found / total >= 0.80
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx", ".md"])
+def test_every_heading_is_in_the_exported_text(suffix: str, tmp_path: Path) -> None:
+    from drafting.formats import export_file
+
+    doc = import_file(CLAUSES / "rules-lo-auto.docx").document
+    headings = [_norm(p.heading) for p in doc.provisions() if p.heading]
+    assert len(headings) > 40
+    out = tmp_path / f"rules{suffix}"
+    export_file(doc, out)
+    if suffix == ".docx":
+        import docx
+
+        text = " ".join(p.text for p in docx.Document(str(out)).paragraphs)
+    else:
+        text = out.read_text(encoding="utf-8")
+    text = _norm(text.replace("**", ""))
+    missing = [h for h in headings if h not in text]
+    assert not missing

@@ -420,6 +420,8 @@ def parts(el: etree._Element) -> Parts:
     the stages that read every part of every provision (diff, Word and HTML export)
     read them here, in a third of the time.  Where a part is doubled (two ``num``,
     an ``intro`` in the list and one beside it), the one the properties pick wins.
+    A hierarchy element's ``heading`` leads its blocks here, where
+    :attr:`Provision.blocks` holds its words alone (:attr:`Provision.heading` gives it).
     """
     num = content = lst = intro = wrap = heading = None
     own: list[etree._Element] = []
@@ -476,6 +478,11 @@ def parts(el: etree._Element) -> Parts:
             and el.get("name") != SCHEDULE
         ):
             blocks = [heading]
+        elif heading is not None and (el.tag != _HCONTAINER or el.get("name") == SCHEDULE):
+            # A clause-structured text's heading ("Article 9 Membership", "Chapter 3
+            # The Council"): the stages that print or compare every part of a
+            # provision show it as the first line of its words, so none loses it.
+            blocks = [heading, *blocks]
     wrap_up = [c for c in wrap if c.tag == _P] if wrap is not None else []
     label = (num.text or "").strip() if num is not None else None
     return Parts(label, blocks, points, wrap_up)
