@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from drafting import io
 from drafting.diff import diff_documents
@@ -211,3 +212,17 @@ def test_every_heading_is_in_the_exported_text(suffix: str, tmp_path: Path) -> N
     text = _norm(text.replace("**", ""))
     missing = [h for h in headings if h not in text]
     assert not missing
+
+
+def test_contents_lines_keep_their_words_apart_and_their_place() -> None:
+    doc = import_file(CLAUSES / "uk-bill-styled.docx").document
+    preface = doc.statement.find("{*}preface")
+    assert preface is not None
+    toc = preface.find("{*}toc")
+    assert toc is not None
+    entries = ["".join(e.itertext()).split() for e in toc]
+    assert "".join(toc.itertext()).split() == [w for e in entries for w in e]
+    # The bill prints its title, then its contents, then the long title and the
+    # enacting words: the preface keeps that order.
+    names = [etree.QName(child).localname for child in preface]
+    assert names == ["longTitle", "toc", "p", "p", "p", "p"]

@@ -91,7 +91,13 @@ class _ClauseBuilder(Builder):
         preface = top.makeelement(q("preface"))
         assert isinstance(preface, AknElement)
         top.insert_ordered(preface)
+        # The contents stand where the draft has them: before the title page's lines,
+        # as a bill prints them, or after.
+        toc_at = layout.toc[0].index if layout.toc else None
         for b in layout.preface:
+            if toc_at is not None and b.index > toc_at:
+                self._contents(preface)
+                toc_at = None
             if isinstance(b, SourceTable):
                 self._table(preface, Item(b, [], kind="table"))
             elif b is title_line:
@@ -100,11 +106,18 @@ class _ClauseBuilder(Builder):
                 self._fill(title, Item(b, list(b.pieces)), phrase_name=None)
             else:
                 self._fill(sub(preface, "p"), Item(b, list(b.pieces)), phrase_name=None)
-        if layout.toc:
-            toc = sub(preface, "toc")
-            for b in layout.toc:
-                entry = sub(toc, "tocItem", {"href": "#", "level": "1"})
-                self._fill(entry, Item(b, list(b.pieces)), phrase_name=None)
+        if toc_at is not None:
+            self._contents(preface)
+
+    def _contents(self, preface: AknElement) -> None:
+        """The table of contents, one ``tocItem`` a line of it."""
+        toc = sub(preface, "toc")
+        for b in self.clauses.toc:
+            entry = sub(toc, "tocItem", {"href": "#", "level": "1"})
+            self._fill(entry, Item(b, list(b.pieces)), phrase_name=None)
+            # One entry a line: a reader of the text (or a search) must not see the
+            # last word of one entry run into the first of the next.
+            entry.tail = "\n"
 
     # -- provisions -------------------------------------------------------------------
     def _node(self, parent: etree._Element, node: Node) -> None:
