@@ -133,3 +133,47 @@ def label_form(label: str) -> tuple[str, str] | None:
             return ("upper-letters", form)
         return None
     return None
+
+
+# -- numbering words -------------------------------------------------------------
+
+#: The words a clause-structured text prints before a group's number, and the AKN
+#: element each makes, outermost first ("PART 2", "Chapter IV").
+GROUP_WORDS: dict[str, str] = {
+    "book": "book",
+    "part": "part",
+    "title": "title",
+    "chapter": "chapter",
+    "subchapter": "subchapter",
+    "division": "division",
+}
+#: The words that number a unit of the text ("Article 35", "RULE 5", "Sec. 3", "§ 2"),
+#: abbreviations included, and the AKN element each makes.
+UNIT_WORDS: dict[str, str] = {
+    "article": "article",
+    "art": "article",
+    "rule": "rule",
+    "regulation": "regulation",
+    "reg": "regulation",
+    "section": "section",
+    "sec": "section",
+    "§": "section",
+    "clause": "clause",
+}
+#: Abbreviations among :data:`UNIT_WORDS`: printed with a full stop ("Art. 5").
+ABBREVIATIONS = frozenset({"art", "reg", "sec"})
+#: The words of a schedule's heading ("SCHEDULE 1", "ANNEX").
+SCHEDULE_WORDS = ("schedule", "schedules", "annex", "annexes", "appendix")
+
+
+def word_forms(words: tuple[str, ...] | list[str], *, lower: bool = False) -> str:
+    """An alternation of ``words`` as a clause text prints them: capitalised and in
+    capitals ("Article", "ARTICLE"), with the abbreviations' full stop ("Art."), and
+    lower case too with ``lower`` (an amendment's "paragraph 1 of article 35").
+    Longest first, so "Sec." is not read as "Sec"."""
+    forms: list[str] = []
+    for word in words:
+        dot = r"\." if word in ABBREVIATIONS else ""
+        variants = [word.capitalize(), word.upper()] + ([word] if lower else [])
+        forms.extend(re.escape(v) + dot for v in dict.fromkeys(variants))
+    return "|".join(sorted(dict.fromkeys(forms), key=len, reverse=True))

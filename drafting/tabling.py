@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import cast, get_args
 
 from drafting.amendments.apply import rewrite_references
+from drafting.amendments.clause_locate import ClauseIndex, cite
 from drafting.amendments.model import (
     Amendment,
     DeleteProvision,
@@ -75,6 +76,8 @@ class _Places:
 
     def __init__(self, draft: Document, provisions: Sequence[Provision]) -> None:
         self.shared = draft.house_style.shared_sequence
+        #: A clause text's provisions by level and label: "Rule 5, paragraph 1".
+        self.clauses = ClauseIndex(draft) if draft.structure.hierarchical else None
         self.position: dict[str, int] = {}
         counts = {"citation": 0, "recital": 0}
         for p in provisions:
@@ -83,6 +86,8 @@ class _Places:
                 self.position[p.eid] = counts[p.kind]
 
     def of(self, p: Provision) -> Location | None:
+        if self.clauses is not None:
+            return cite(p, self.clauses)
         if p.kind == "citation" and p.eid in self.position:
             return Location("citation", str(self.position[p.eid]))
         if p.kind == "recital":
@@ -126,7 +131,19 @@ class _Drafter:
         return rewrite_references(text, self.refs) if self.refs else text
 
     def new_provision(self, p: Provision) -> NewProvision:
+        if self.places.clauses is not None:
+            # A clause text's new rule keeps its label and heading, and its subdivisions.
+            return NewProvision(
+                self.cited(p.markup),
+                tuple(self.new_provision(c) for c in p.children if c.kind != "hcontainer"),
+                label=p.num or "",
+                heading=p.heading or "",
+            )
         return NewProvision(self.cited(p.markup), tuple(self.new_provision(c) for c in p.points))
+
+    def subdivided(self, p: Provision) -> bool:
+        """True when ``p`` has sub-paragraphs (a clause text: subdivisions of any level)."""
+        return bool(p.children if self.places.clauses is not None else p.points)
 
     def add(
         self,
@@ -164,7 +181,13 @@ class _Drafter:
                 self.out.skipped.append(f"{_what(change)}: it has no number to table against")
                 return
             before, after = old.text, self.cited(new.text)
-            leaf = not old.points and not new.points
+            leaf = not self.subdivided(old) and not self.subdivided(new)
+            if (old.heading or "") != (new.heading or ""):
+                self.out.skipped.append(
+                    f"{_what(change)}: its heading changed from “{old.heading or ''}” to"
+                    f" “{new.heading or ''}”; amendments to headings are not written yet,"
+                    " table that one by hand"
+                )
             if normalize(before) == normalize(after) and old.markup != new.markup:
                 # Only the emphasis changed (a lead phrase set bold): the words say it.
                 self.add(location, [ReplaceProvision(NewProvision(self.cited(new.markup)))])

@@ -702,8 +702,8 @@ REFUSED = [
         'quote the last words too: Leave out from "X" to "last words of the text"',
     ),
     (
-        "Amendment 1\nArticle 3\nDelete\n",
-        "cannot understand 'Article 3'",
+        "Amendment 1\nClause 3 of the Treaty\nDelete\n",
+        "cannot understand 'Clause 3 of the Treaty'",
         "start with the location (e.g. Paragraph 13(b))",
     ),
 ]

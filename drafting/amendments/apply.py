@@ -45,11 +45,13 @@ from drafting.amendments.resolve import (
     resolve,
 )
 from drafting.amendments.voting import provision_order, voting_order
+from drafting.model.clause_ids import subdivision_level
 from drafting.model.document import Document
 from drafting.model.markup import fill_block
 from drafting.model.metadata import date_expression
 from drafting.model.phrases import leading_phrase
 from drafting.model.provision import PROVISION_TAGS, Provision, new_provision_element
+from drafting.model.structure import HIERARCHY
 
 
 @dataclass(frozen=True)
@@ -386,6 +388,8 @@ def _with_lead(doc: Document, kind: str, markup: str) -> str:
     the import does, whatever the amendment's typing."""
     text = markup.lstrip()
     style = doc.house_style
+    if doc.structure.hierarchical:
+        return markup  # a rule or a section has no lead phrase
     if not style.lead_phrase_required or kind not in ("paragraph", "recital"):
         return markup
     if not text[:1].isupper():
@@ -403,12 +407,22 @@ def _build(doc: Document, kind: str, new: NewProvision) -> AknElement:
             f"a new {kind} cannot have sub-paragraphs", hint="give it as one paragraph of text"
         )
     markup = _with_lead(doc, kind, new.markup)
-    el = new_provision_element(kind, markup, phrase_tag=_phrase_tag(doc))
+    if doc.structure.hierarchical and kind in HIERARCHY:
+        # A clause text's new rule or section keeps the label and heading it is given.
+        el = new_provision_element(kind, markup, num=new.label or None, heading=new.heading)
+    else:
+        el = new_provision_element(kind, markup, phrase_tag=_phrase_tag(doc))
     _add_points(doc, Provision(el), new.points)
     return el
 
 
 def _add_points(doc: Document, prov: Provision, points: Sequence[NewProvision]) -> None:
+    if points and doc.structure.hierarchical and prov.kind in HIERARCHY:
+        below = subdivision_level(doc, prov.kind)
+        for pt in points:
+            child = prov.add_subdivision(below, pt.markup, num=pt.label or None, heading=pt.heading)
+            _add_points(doc, child, pt.points)
+        return
     for pt in points:
         child = prov.add_point(pt.markup, phrase_tag=_phrase_tag(doc))
         _add_points(doc, child, pt.points)
@@ -429,6 +443,8 @@ def _replace(doc: Document, host: Host, new: NewProvision) -> None:
         )
     for child in prov.children:
         child.delete()
+    if new.heading:
+        prov.set_heading(new.heading)
     markup = _with_lead(doc, prov.kind, new.markup) if prov.level == 0 else new.markup
     prov.set_text(markup, phrase_tag=_phrase_tag(doc))
     _add_points(doc, prov, new.points)

@@ -22,6 +22,7 @@ from drafting.amendments.phrases import (
     match_text_op,
     read_location,
 )
+from drafting.amendments.places import CLAUSE_NOUN
 
 _HEADER = re.compile(
     r"^(?:(?:[0-9]{1,3}[.)]|[-*•])\s+)?"  # a numbered or bulleted list of amendments
@@ -32,7 +33,7 @@ _HEADER = re.compile(
     r"(?:\s*\((?:replacing|replaces)\s+amendments?\s+(?P<rep>[^)]*)\))?"
     # "Amendment 4 to paragraph 13(b)": the place, read as the block's first line
     rf"(?:\s+(?:to|on|concerning|regarding)\s+(?P<at>(?:the\s+)?(?:title|(?:OP|PP)\s*[0-9]"
-    rf"|(?:{NOUN})\s)[^–—]*?))?"
+    rf"|(?:{NOUN}|{CLAUSE_NOUN})\s)[^–—]*?))?"
     r"(?:\s+[–—-]\s+(?:tabled\s+by\s+)?(?P<by>\S.*?)|\s+(?:tabled\s+|submitted\s+)?by\s+(?P<by2>\S.*?))?"
     r"\s*[.:]?$",
     re.IGNORECASE,

@@ -15,10 +15,18 @@ from typing import Literal
 
 #: How the draft is addressed: NATO PA ``Paragraph 13(b)``; UN ``Operative
 #: paragraph 5(c)``, ``Preambular paragraph 3``; EP ``Citation 2``, ``Recital B``; the UK
-#: by the page and line of the printed draft, ``Page 2, line 10`` (kind ``line``).
+#: by the page and line of the printed draft, ``Page 2, line 10`` (kind ``line``);
+#: rules, bylaws, statutes and bills by their hierarchy, ``Article 35, paragraph 1``,
+#: ``section 15(2)(a)`` (kind ``provision``).
 LocationKind = Literal[
-    "title", "paragraph", "operative", "preambular", "citation", "recital", "line"
+    "title", "paragraph", "operative", "preambular", "citation", "recital", "line", "provision"
 ]
+#: One step of a clause text's location: the level a drafter names (an element of
+#: :data:`drafting.model.structure.LEVELS`: ``article``, ``paragraph``; ``schedule``)
+#: and the label, as the amendment prints it (``35``, ``II``, ``5.01``).  The level is
+#: ``""`` for a label in brackets after another ("(2)" of ``section 15(2)``): the
+#: subdivision of whatever kind the text has there.
+Step = tuple[str, str]
 Status = Literal["tabled", "adopted", "rejected", "withdrawn", "oral"]
 STATUSES: tuple[Status, ...] = ("tabled", "adopted", "rejected", "withdrawn", "oral")
 #: The words a votes file or a Status field may use for an outcome.
@@ -74,20 +82,28 @@ class Location:
     the label of an EP-style new provision (``Paragraph 2 a (new)`` has ref ``2``,
     new ``a``); None otherwise.  ``lines``, for kind ``line`` only: the printed lines
     (``Page 2, line 10``) whose provision is meant (:mod:`drafting.amendments.lines`).
+    ``path``, for kind ``provision`` only: the steps from the outermost level named
+    (``(("article", "35"), ("paragraph", "1"))``); ``ref`` then is the place as printed
+    (:func:`provision_location` makes both).
     """
 
     kind: LocationKind
     ref: str = ""
     new: str | None = None
     lines: Lines | None = None
+    path: tuple[Step, ...] = ()
 
     def __post_init__(self) -> None:
         if (self.kind == "line") != (self.lines is not None):
             raise ValueError("a location of kind 'line' and only it gives its lines")
+        if (self.kind == "provision") != bool(self.path):
+            raise ValueError("a location of kind 'provision' and only it gives its path")
 
     def __str__(self) -> str:
         if self.lines is not None:
             return str(self.lines)
+        if self.path:
+            return self.ref
         word = _KIND_WORDS[self.kind]
         if self.kind == "title":
             return word
@@ -95,13 +111,20 @@ class Location:
         return f"{text} {self.new} (new)" if self.new is not None else text
 
     def phrase(self) -> str:
-        """The location inside a sentence: ``paragraph 13(b)``, ``recital B``."""
+        """The location inside a sentence: ``paragraph 13(b)``, ``recital B``; a clause
+        text's as cited, ``Rule 5, paragraph 1``, its numbering word a name."""
         s = str(self)
+        if self.path:
+            return s
         return s[0].lower() + s[1:]
 
     @property
     def parts(self) -> tuple[str, ...]:
-        """The reference split into levels: ``13(b)(ii)`` -> ``("13", "b", "ii")``."""
+        """The reference split into levels: ``13(b)(ii)`` -> ``("13", "b", "ii")``; a
+        clause text's labels from the outermost named (``Article 35, paragraph 1`` ->
+        ``("35", "1")``)."""
+        if self.path:
+            return tuple(label for _, label in self.path)
         head, _, rest = self.ref.partition("(")
         if not rest:
             return (head,) if head else ()
@@ -111,6 +134,33 @@ class Location:
     def depth(self) -> int:
         """0 for a top-level provision, 1 for a sub-paragraph, and so on."""
         return max(len(self.parts) - 1, 0)
+
+
+#: How a location prints each level's name (the rest print the level's own name).
+_LEVEL_WORDS = {"subparagraph": "sub-paragraph", "subchapter": "sub-chapter"}
+#: Levels cited with a capital wherever they stand ("Article II, Section 15"), as
+#: their number is printed with its word; the rest in lower case ("Rule 5, paragraph 8").
+_CAPITALISED = frozenset(
+    {"book", "part", "title", "chapter", "division", "article", "rule", "regulation"}
+    | {"section", "schedule"}
+)
+
+
+def provision_location(path: tuple[Step, ...]) -> Location:
+    """The location of a clause text's provision by its steps, printed as drafters
+    cite it: ``Article 35, paragraph 1``, ``Article II, Section 15``, ``Section
+    15(2)(a)``, ``Rule 5, paragraph 2, sub-paragraph (a)``."""
+    out = ""
+    for i, (level, label) in enumerate(path):
+        if not level:
+            out += f"({label})"
+            continue
+        word = _LEVEL_WORDS.get(level, level)
+        if i == 0 or level in _CAPITALISED:
+            word = word.capitalize()
+        shown = f"({label})" if label.isalpha() and label.islower() else label
+        out += f"{', ' if i else ''}{word} {shown}"
+    return Location("provision", out, path=path)
 
 
 @dataclass(frozen=True)
@@ -158,6 +208,12 @@ class NewProvision:
 
     markup: str
     points: tuple[NewProvision, ...] = ()
+    #: The label a clause text's new provision is given ("Rule 13A", "(3)"), kept as
+    #: the amendment prints it; '' to take the next label.  A resolution's new
+    #: paragraphs are numbered by renumbering, so it does not take part in equality.
+    label: str = field(default="", compare=False)
+    #: Its heading ("Rule 13A – Immunity"); '' for none.
+    heading: str = ""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from drafting.amendments.blocks import (
@@ -54,6 +55,7 @@ from drafting.amendments.model import (
     InsertProvisions,
     Location,
     MoveProvision,
+    NewProvision,
     Operation,
     ReplaceProvision,
     Status,
@@ -340,7 +342,7 @@ def _parse_block(block: Block, source: str) -> Amendment:
                             "give the words of the new provision, or name the existing"
                             " provision to amend (e.g. Paragraph 2)",
                         )
-                    anchor = Location(loc.kind, loc.ref)
+                    anchor = replace(loc, new=None)
                     ops.append(InsertProvisions(anchor, "after", new_provisions(body)))
             continue
         line, after = _logical_line(lines, i)
@@ -573,6 +575,17 @@ def _parse_operation(
             if not body:
                 raise err(lineno, "the new wording is missing", "give it on the next lines")
             provisions = new_provisions(body)
+            named = m.group("named")
+            place = read_location(named) if named else location
+            if (
+                len(provisions) > 1
+                and place is not None
+                and place.kind == "provision"
+                and all(p.label for p in provisions)
+            ):
+                # "Replace Rule 9 with the following:" and its numbered paragraphs: the
+                # rule's new subdivisions, its own words none.
+                provisions = (NewProvision("", provisions),)
             if len(provisions) != 1:
                 raise err(
                     lineno,

@@ -27,6 +27,7 @@ from drafting.amendments.model import (
     Rest,
     Sentence,
 )
+from drafting.amendments.places import CLAUSE_NOUN, CLAUSE_PLACE, read_clause_place
 from drafting.amendments.words import ORDINALS, normalize
 
 # -- quotations ------------------------------------------------------------------
@@ -132,7 +133,7 @@ _OF_PARENT = re.compile(
 #: a noun; a line that starts otherwise names none (checked before the passes below).
 _MAY_BE_PLACE = re.compile(
     r"(?:in\s+(?:the\s+)?)?(?:the\s+title|title|op|pp|operative|preambular|sub|para|point"
-    r"|recital|citation)",
+    rf"|recital|citation|{CLAUSE_NOUN})",
     re.IGNORECASE,
 )
 _IN_THE = re.compile(r"^in\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
@@ -180,6 +181,9 @@ def read_location(text: str) -> Location | None:
     text = _IN_THE.sub("", original)
     if _TITLE.fullmatch(text):
         return Location("title")
+    clause = read_clause_place(text)  # "Article 35, paragraph 1", "section 15(2)(a)"
+    if clause is not None:
+        return clause
     # Each pass below needs a letter or mark most places lack: skip it without one.
     if text[:2].lower() in ("op", "pp"):
         text = _SHORTHAND.sub(
@@ -281,11 +285,12 @@ _EDGE = (
 #: A provision named inside an operation (``paragraph 7``, ``OP5(c)``, ``sub-paragraph
 #: (c)``); what it names is read, and checked, by :func:`read_location`.
 _PLACE = (
+    rf"(?:{CLAUSE_PLACE}|"
     rf"(?:(?:OP|PP)\s*[0-9]+|(?:{NOUN})\s+\(?(?:[0-9]{{1,3}}[a-z]{{0,2}}|[a-z]{{1,2}}|[ivxlc]{{1,7}})\)?)"
     r"(?:\s*\(\s*[0-9a-z]{1,7}\s*\)|(?:\s*[,.]\s*|\s+)(?:[–—-]\s+)?"
     r"(?:(?:sub-)?(?:sub-?paragraph|point)\s+)?\(?(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,7})\)?)*?"
     # Not before a word, nor before the (b) of 13(b): the shortest place is the whole label.
-    r"(?![\w]|\s*\(\s*[0-9a-z]{1,7}\s*\))"
+    r"(?![\w]|\s*\(\s*[0-9a-z]{1,7}\s*\)))"
 )
 PLACE = _PLACE
 
@@ -459,10 +464,12 @@ _TEXT_OPS: list[tuple[LinePattern, Builder]] = [
     (_rx(rf"{_DEL}\s+{_q('a')}", _DEL), lambda m: DeleteText(_quote(m, "a"))),
 ]
 
-_WHOLE = rf"(?:the\s+)?(?:(?:whole|entire|complete)\s+)?(?:{NOUN}|title|text|provision)"
+_WHOLE = (
+    rf"(?:the\s+)?(?:(?:whole|entire|complete)\s+)?(?:{NOUN}|{CLAUSE_NOUN}|title|text|provision)"
+)
 _NEW_TEXT = (
-    rf"(?:\s+the\s+following(?:\s+(?:new\s+)?(?:text|wording|{NOUN}|title|provision))?"
-    rf"|\s+(?:an?\s+)?new\s+(?:text|wording|{NOUN}|title|provision))?"
+    rf"(?:\s+the\s+following(?:\s+(?:new\s+)?(?:text|wording|{NOUN}|{CLAUSE_NOUN}|title"
+    rf"|provision))?|\s+(?:an?\s+)?new\s+(?:text|wording|{NOUN}|{CLAUSE_NOUN}|title|provision))?"
 )
 _AS_FOLLOWS = r"(?:\s+(?:reading|worded|which\s+reads|to\s+read))?(?:\s+as\s+follows)?"
 #: New wording may follow on the same line after a colon, or in quotation marks.
@@ -503,7 +510,7 @@ REPLACE_PROVISION = [
 ]
 _NEW_NOUN = (
     rf"(?:\s+(?:the\s+following|an?|one))?(?:\s+(?:additional|further))?(?:\s+new)?"
-    rf"(?:\s+(?:{NOUN}|text|provision)"
+    rf"(?:\s+(?:{NOUN}|{CLAUSE_NOUN}|text|provision)"
     # the label the tabler gives it ("a new sub-paragraph (g)"): renumbering decides
     r"(?:\s+\(?(?:[0-9]{1,3}[a-z]{0,2}|[a-z]{1,2})\)?(?:\s+(?:bis|ter|quater))?)?)?"
 )
@@ -524,7 +531,7 @@ INSERT_PROVISIONS = [
         INS,
     ),
     _head(
-        rf"(?:an?\s+)?new\s+(?:{NOUN}|text|provision)\s+(?P<pos>after|before)\s+(?:the\s+)?"
+        rf"(?:an?\s+)?new\s+(?:{NOUN}|{CLAUSE_NOUN}|text|provision)\s+(?P<pos>after|before)\s+(?:the\s+)?"
         rf"(?P<anchor>{_PLACE})",
         r"(?:an?\s+)?new",
     ),

@@ -20,6 +20,7 @@ from lxml import etree
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import text_of
 from drafting.akn.ns import XPATH_NS
+from drafting.amendments.clause_locate import ClauseIndex, locate_clause, paragraph_path
 from drafting.amendments.errors import AmendmentTargetError
 from drafting.amendments.model import (
     Amendment,
@@ -145,6 +146,14 @@ class Lookup:
         self._pools: dict[str, list[Provision]] = {}
         self._tables: dict[object, tuple[list[Provision], dict[str, list[Provision]]]] = {}
         self._numbers: dict[AknElement, str | None] = {}
+        self._clauses: ClauseIndex | None = None
+
+    @property
+    def clauses(self) -> ClauseIndex:
+        """A clause text's provisions by level and label, indexed once."""
+        if self._clauses is None:
+            self._clauses = ClauseIndex(self.doc)
+        return self._clauses
 
     @classmethod
     def of(cls, doc: Document, lookup: Lookup | None) -> Lookup:
@@ -240,8 +249,18 @@ def locate(doc: Document, loc: Location, lookup: Lookup | None = None) -> Host:
         if isinstance(found, list) and found and isinstance(found[0], AknElement):
             return Host(found[0], None, "the title")
         raise AmendmentTargetError("the draft has no title", hint="check the location")
-    parts = loc.parts
     lookup = Lookup.of(doc, lookup)
+    if loc.path and not doc.structure.hierarchical:
+        raise AmendmentTargetError(
+            f"the draft is a resolution, and has no {loc.phrase()}",
+            hint="a resolution is amended by its paragraphs: write e.g. Paragraph 3 or Recital B",
+        )
+    if loc.path or doc.structure.hierarchical:
+        # Rules, bylaws, bills: "Article 35, paragraph 1", and "paragraph 13(b)" as a path.
+        path = loc.path or paragraph_path(loc)
+        found = locate_clause(path, lookup.clauses)
+        return Host(found.element, found, loc.phrase())
+    parts = loc.parts
     recitals = lookup.pool("recitals")
     try:
         if loc.kind == "paragraph":
@@ -472,8 +491,12 @@ def _resolve(doc: Document, a: Amendment, lookup: Lookup | None) -> tuple[Target
                 raise AmendmentTargetError(
                     f"{target.label} cannot move next to itself or its own sub-paragraphs"
                 )
-            if target.provision.kind != anchor.provision.kind and target.provision.level == 0:
-                kinds = {"recital": "preambular", "citation": "citation", "paragraph": "operative"}
+            kinds = {"recital": "preambular", "citation": "citation", "paragraph": "operative"}
+            if (
+                target.provision.kind != anchor.provision.kind
+                and target.provision.level == 0
+                and target.provision.kind in kinds
+            ):
                 raise AmendmentTargetError(
                     f"{target.label} is a {kinds[target.provision.kind]} paragraph and"
                     f" {anchor.label} an {kinds.get(anchor.provision.kind, 'other')} one;"

@@ -9,6 +9,7 @@ are the word difference of the two columns.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from drafting.amendments.errors import syntax_error
 from drafting.amendments.model import DeleteProvision, InsertProvisions, Location, Operation
@@ -102,7 +103,7 @@ def parse_table(
             for line in re.split(r"<br\s*/?>", _CELL_MARKS.sub("", _STRUCK.sub(" ", b)), flags=re.I)
             if line.strip()
         ]
-        anchor = Location(location.kind, location.ref)
+        anchor = replace(location, new=None)
         return [InsertProvisions(anchor, "after", provisions(lines))], columns
     old = strip_label(_plain_cell(draft))
     new = strip_label(_amended_cell(amended))

@@ -28,6 +28,7 @@ from drafting.amendments.model import Amendment
 from drafting.amendments.resolve import Check, Target, require_current, resolve_all
 from drafting.amendments.words import normalize
 from drafting.model.document import Document
+from drafting.model.provision import PROVISION_TAGS
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,9 @@ def provision_order(doc: Document) -> dict[object, int]:
     would not reach it (not directly in a provision or in its first ``<list>``),
     the walk decides.
     """
+    body = doc.clauses
+    if body is not None:  # a clause text: every provision element, in document order
+        return {el: i for i, el in enumerate(body.iter(*_CLAUSE_TAGS))}
     order: dict[object, int] = {}
     hosts: dict[object, object] = {}  # provision -> where its sub-paragraphs stand
     for top in doc.top_level:
@@ -304,6 +308,7 @@ def provision_order(doc: Document) -> dict[object, int]:
 
 
 _POINT, _LIST = q("point"), q("list")
+_CLAUSE_TAGS = tuple(q(name) for name in PROVISION_TAGS)
 
 
 def voting_order(doc: Document, checks: Sequence[Check]) -> list[Check]:

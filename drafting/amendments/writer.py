@@ -11,6 +11,7 @@ out ... and insert ...``, UN ``Replace ... with ...``, EP a two-column table
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal, assert_never
 
 from drafting.amendments.model import (
@@ -35,6 +36,7 @@ from drafting.amendments.model import (
     ToLineEnd,
 )
 from drafting.amendments.words import derive_operations, normalize, ordinal
+from drafting.model.structure import noun
 
 #: The houses whose wording is written: NATO PA ``Leave out ... and insert ...``; UN
 #: ``Replace ... with ...``; the EP's table; PACE ``In the draft resolution, paragraph
@@ -96,6 +98,9 @@ def _noun(loc: Location | None) -> str:
         return loc.kind
     if loc.kind == "line":  # whichever provision the line prints
         return "provision"
+    if loc.path:  # a clause text: what its last level is called ("rule", "section")
+        level = loc.path[-1][0]
+        return noun(level) if level else "provision"
     return "sub-paragraph" if loc.depth >= 1 else "paragraph"
 
 
@@ -112,12 +117,34 @@ def provision_line(markup: str, depth: int) -> str:
     return ("  " * (depth - 1) + " - " if depth else "") + markup
 
 
-def _provision_lines(provisions: Sequence[NewProvision], depth: int = 0) -> list[str]:
+def _provision_lines(
+    provisions: Sequence[NewProvision], depth: int = 0, labelled: bool | None = None
+) -> list[str]:
+    """The lines of new provisions.  A resolution's are written without labels (its
+    renumbering numbers them); a clause text's new rule is written as it will be
+    numbered, "Rule 13A – Immunity" and its "1.", "2.", when one of them has a
+    numbering word or a heading."""
+    if labelled is None:
+        labelled = any(_named(p) for p in provisions)
     out = []
     for p in provisions:
-        out.append(provision_line(p.markup, depth))
-        out.extend(_provision_lines(p.points, depth + 1))
+        if labelled and (p.label or p.heading):
+            head = " – ".join(x for x in (p.label, p.heading) if x)
+            if p.heading:
+                out.append(provision_line(head, depth))
+                if p.markup:
+                    out.append(provision_line(p.markup, depth))
+            else:
+                out.append(provision_line(f"{head} {p.markup}".rstrip(), depth))
+        else:
+            out.append(provision_line(p.markup, depth))
+        out.extend(_provision_lines(p.points, depth + 1, labelled))
     return out
+
+
+def _named(p: NewProvision) -> bool:
+    """A new provision with a heading or a numbering word ("Rule 13A"), or one below it."""
+    return bool(p.heading) or p.label[:1].isalpha() or any(_named(c) for c in p.points)
 
 
 def is_new_provision_form(a: Amendment) -> bool:
@@ -130,7 +157,7 @@ def is_new_provision_form(a: Amendment) -> bool:
     op = ops[0]
     return (
         isinstance(op, InsertProvisions)
-        and op.anchor == Location(loc.kind, loc.ref)
+        and op.anchor == replace(loc, new=None)
         and op.position == "after"
     )
 

@@ -17,42 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.labels import from_roman
+from drafting.labels import GROUP_WORDS, SCHEDULE_WORDS, UNIT_WORDS, from_roman, word_forms
 
-#: Grouping words and the AKN element each makes, outermost first.
-GROUP_WORDS = {
-    "book": "book",
-    "part": "part",
-    "title": "title",
-    "chapter": "chapter",
-    "subchapter": "subchapter",
-    "division": "division",
-}
-#: Words that number a unit of the text and the element each makes.
-UNIT_WORDS = {
-    "article": "article",
-    "art": "article",
-    "rule": "rule",
-    "regulation": "regulation",
-    "reg": "regulation",
-    "section": "section",
-    "sec": "section",
-    "§": "section",
-    "clause": "clause",
-}
 _NUMBER = r"(?:[0-9]+(?:\.[0-9]+)*[A-Za-z]{0,3}|[IVXLCDM]+|[A-Z])"
 _SEP = r"(?:\s*[—–:]\s*|\.\s+|\s+-\s+|\s*$|\s+)"
 _GROUP = re.compile(
-    rf"^(BOOK|PART|TITLE|CHAPTER|SUBCHAPTER|DIVISION|Book|Part|Title|Chapter|Subchapter|Division)"
+    rf"^({word_forms(list(GROUP_WORDS))})"
     rf"\s+({_NUMBER})\.?({_SEP})",
 )
 _SCHEDULE = re.compile(
-    r"^(SCHEDULES?|ANNEX(?:ES)?|APPENDIX|Schedule|Annex|Appendix)(?:\s+([0-9]+[A-Z]?|[IVXLC]+))?"
+    rf"^({word_forms(SCHEDULE_WORDS)})(?:\s+([0-9]+[A-Z]?|[IVXLC]+))?"
     r"\.?(\s*[—–:]\s*|\s*$)"
 )
 _UNIT = re.compile(
-    rf"^(ARTICLE|Article|ART\.|Art\.|RULE|Rule|REGULATION|Regulation|Reg\.|SECTION|Section|"
-    rf"SEC\.|Sec\.|§|CLAUSE|Clause)(?:\s+|(?<=[.§])\s*)({_NUMBER})(?![A-Za-z])(\.?)({_SEP})"
+    rf"^({word_forms(list(UNIT_WORDS))})(?:\s+|(?<=[.§])\s*)({_NUMBER})(?![A-Za-z])(\.?)({_SEP})"
 )
 #: The UK's section opening its first subsection: "1.—(1)", "38C.—(1)", or "12.—".
 _UK_SECTION = re.compile(

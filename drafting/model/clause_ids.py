@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _HCONTAINER, _QUOTED = q("hcontainer"), q("quotedStructure")
 _PREFIX = {q(name): lv.prefix for name, lv in LEVELS.items()}
+_LEVEL_TAGS = tuple(q(name) for name in LEVELS)
 _CONTAINERS = frozenset({q("intro"), q("wrapUp"), q("content"), q("p"), q("mod")})
 
 
@@ -65,6 +66,46 @@ def renumber_clauses(doc: Document) -> dict[str, str]:
     return {}
 
 
+def subdivision_level(doc: Document, element: str) -> str:
+    """The element a new subdivision of an ``element`` provision is: the one the text's
+    other ``element`` provisions are divided into (a rule's paragraphs), else the
+    level's usual one (:attr:`drafting.model.structure.Level.below`)."""
+    body = doc.clauses
+    counts: dict[str, int] = {}
+    if body is not None:
+        for el in body.iter(q(element)):
+            for child in el.iterchildren(*_LEVEL_TAGS):
+                name = str(child.tag).rpartition("}")[2]
+                counts[name] = counts.get(name, 0) + 1
+    if counts:
+        return max(counts, key=lambda name: counts[name])
+    level = LEVELS.get(element)
+    return level.below if level is not None and level.below else "paragraph"
+
+
+def _first_label(num: AknElement) -> str:
+    """The first label of a list, in the form the text gives provisions of the same
+    element elsewhere ("(a)" for sub-paragraphs printed "(c)"); "1." when it has none."""
+    el = num.getparent()
+    root = el.getroottree().getroot() if el is not None else None
+    if el is None or root is None:
+        return "1."
+    for other in root.iter(str(el.tag)):
+        shown = (other.findtext(q("num")) or "").strip()
+        m = re.match(r"^(.*?)([0-9]+|[A-Za-z]+)([^0-9A-Za-z]*)$", shown)
+        if other is el or m is None:
+            continue
+        head, value, tail = m.groups()
+        if value.isdigit():
+            first = "1"
+        elif from_roman(value) is not None and (len(value) > 1 or value.lower() in "ivx"):
+            first = "I" if value.isupper() else "i"
+        else:
+            first = "A" if value.isupper() else "a"
+        return f"{head}{first}{tail}"
+    return "1."
+
+
 def _next_label(num: AknElement) -> str:
     """The label an unlabelled provision takes from its neighbours."""
     el = num.getparent()
@@ -74,7 +115,7 @@ def _next_label(num: AknElement) -> str:
     prev = before.find(q("num")) if before is not None else None
     shown = (prev.text or "").strip() if prev is not None else ""
     if not shown:
-        return "1."
+        return _first_label(num)
     after = el.getnext() if el is not None else None
     nxt = after.find(q("num")) if after is not None and after.tag == el.tag else None  # type: ignore[union-attr]
     following = (nxt.text or "").strip() if nxt is not None else ""

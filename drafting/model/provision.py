@@ -54,6 +54,7 @@ PROVISION_TAGS: frozenset[str] = frozenset(
 #: ``hcontainer/@name`` of a paragraph of unnumbered text, and of a table.
 UNNUMBERED, TABLE = "unnumbered", "table"
 _PROVISION_QNAMES: frozenset[str] = frozenset(q(name) for name in PROVISION_TAGS)
+_HIERARCHY_QNAMES: frozenset[str] = frozenset(q(name) for name in HIERARCHY)
 
 
 def _akn(el: etree._Element | None) -> AknElement | None:
@@ -276,6 +277,21 @@ class Provision:
         first.text = None
         fill_block(first, markup, phrase_name=self.phrase_name, phrase_tag=phrase_tag)
 
+    def set_heading(self, heading: str) -> None:
+        """Give a clause text's provision the heading ``heading``, after its number."""
+        el = self.element
+        old = el.child("heading")
+        new = el.makeelement(_HEADING)
+        new.text = heading
+        if old is not None:
+            el.replace(old, new)
+            return
+        num = el.child("num")
+        if num is not None:
+            num.addnext(new)
+        else:
+            el.insert(0, new)
+
     # -- structure --------------------------------------------------------------
     def add_point(
         self,
@@ -309,6 +325,32 @@ class Provision:
         if wrap is not None:
             wrap.addprevious(point)
         return Provision(point)
+
+    def add_subdivision(
+        self, kind: str, markup: str, *, num: str | None = None, heading: str = ""
+    ) -> Provision:
+        """Add a clause text's subdivision (a rule's paragraph, a section's subsection),
+        last.  Its words go in ``<content>``; this provision's own words, if it had
+        them as content, become the ``<intro>`` the subdivisions follow, as the AKN
+        hierarchy has it.  ``num`` as for :meth:`add_point`."""
+        if kind not in HIERARCHY:
+            raise ValueError(f"a subdivision is a hierarchy element, not a {kind}")
+        el = self.element
+        content = el.child("content")
+        if content is not None and not "".join(content.itertext()).strip():
+            el.remove(content)  # no words of its own (a new rule given as its paragraphs)
+        elif content is not None:
+            intro = el.makeelement(_INTRO)
+            for block in list(content):
+                intro.append(block)
+            el.replace(content, intro)
+        new = new_provision_element(kind, markup, num=num, heading=heading)
+        wrap = el.child("wrapUp")
+        if wrap is not None:
+            wrap.addprevious(new)
+        else:
+            el.append(new)
+        return Provision(new)
 
     def sub_list(self) -> tuple[AknElement, AknElement | None]:
         """The ``<list>`` holding the sub-paragraphs (made when there is none yet, the
@@ -372,6 +414,11 @@ class Provision:
             if box_parent is not None:
                 box_parent.remove(container)
             return
+        if container.tag in _HIERARCHY_QNAMES and not [
+            c for c in container if c.tag in _LIST_ITEMS
+        ]:
+            _words_again(container)
+            return
         if local_name(container.tag) == "list" and not [
             c for c in container if c.tag in _LIST_ITEMS
         ]:
@@ -397,6 +444,22 @@ class Provision:
         """
         self._remove()
         return self
+
+
+def _words_again(el: etree._Element) -> None:
+    """A clause text's provision whose last subdivision went: its introductory and
+    closing words become its content, as the AKN hierarchy asks of a provision with
+    no subdivisions."""
+    content = make("content")
+    for name in ("intro", "wrapUp"):
+        part = el.find(q(name))
+        if part is not None:
+            for block in list(part):
+                content.append(block)  # type: ignore[arg-type]
+            el.remove(part)
+    if len(content) == 0:
+        content.append(make("p"))
+    el.append(content)
 
 
 class Parts(NamedTuple):
@@ -495,15 +558,17 @@ def new_provision_element(
     phrase_tag: str = "b",
     num: str | None = None,
     numbered: bool = True,
+    heading: str = "",
 ) -> AknElement:
     """A detached provision element of ``kind`` whose words are ``markup``.
 
     ``num`` is the label it shows.  Without one, a ``numbered`` provision gets an empty
     ``<num/>``, which renumbering fills in; an unnumbered one gets none and renumbering
-    leaves it so (an ``hcontainer`` is never numbered).
+    leaves it so (an ``hcontainer`` is never numbered).  ``heading`` is a clause
+    text's heading ("Quorum").
     """
     el = make(kind)
-    _build(el, kind, markup, phrase_tag, num, numbered)
+    _build(el, kind, markup, phrase_tag, num, numbered, heading)
     return el
 
 
@@ -531,9 +596,15 @@ def append_provision_element(
 
 
 def _build(
-    el: AknElement, kind: str, markup: str, phrase_tag: str, num: str | None, numbered: bool
+    el: AknElement,
+    kind: str,
+    markup: str,
+    phrase_tag: str,
+    num: str | None,
+    numbered: bool,
+    heading: str = "",
 ) -> None:
-    """Give the empty provision element ``el`` its number and words."""
+    """Give the empty provision element ``el`` its number, heading and words."""
     # ``el`` is an AKN element, so its children are made in its document directly
     # (``sub()`` without the check, at 1 µs a block less).
     if kind == "hcontainer":
@@ -541,6 +612,8 @@ def _build(
         num = None
     elif num is not None or numbered:
         etree.SubElement(el, _NUM).text = num
+    if heading:
+        etree.SubElement(el, _HEADING).text = heading
     name: str | None
     if kind in ("recital", "citation"):
         p = etree.SubElement(el, _P)

@@ -34,6 +34,9 @@ class Level:
     heading: bool = False
     #: How the number is printed before the label's value, if by a word ("Article").
     word: str = ""
+    #: The level its subdivisions usually are (a rule's paragraphs, a section's
+    #: subsections), for a new one where the text has none to follow; '' for none.
+    below: str = ""
 
 
 def _levels(*levels: Level) -> Mapping[str, Level]:
@@ -48,14 +51,14 @@ LEVELS: Mapping[str, Level] = _levels(
     Level("chapter", "chapter", "chp", group=True, heading=True, word="Chapter"),
     Level("subchapter", "sub-chapter", "subchp", group=True, heading=True),
     Level("division", "division", "dvs", group=True, heading=True, word="Division"),
-    Level("article", "article", "art", heading=True, word="Article"),
-    Level("rule", "rule", "rule", heading=True, word="Rule"),
-    Level("regulation", "regulation", "reg", heading=True, word="Regulation"),
-    Level("section", "section", "sec", heading=True, word="Section"),
-    Level("subsection", "subsection", "subsec"),
-    Level("paragraph", "paragraph", "para"),
-    Level("subparagraph", "sub-paragraph", "subpara"),
-    Level("clause", "clause", "cl"),
+    Level("article", "article", "art", heading=True, word="Article", below="paragraph"),
+    Level("rule", "rule", "rule", heading=True, word="Rule", below="paragraph"),
+    Level("regulation", "regulation", "reg", heading=True, word="Regulation", below="paragraph"),
+    Level("section", "section", "sec", heading=True, word="Section", below="subsection"),
+    Level("subsection", "subsection", "subsec", below="paragraph"),
+    Level("paragraph", "paragraph", "para", below="subparagraph"),
+    Level("subparagraph", "sub-paragraph", "subpara", below="clause"),
+    Level("clause", "clause", "cl", below="subclause"),
     Level("subclause", "sub-clause", "subcl"),
     Level("point", "point", "point"),
     Level("item", "item", "item"),

@@ -16,6 +16,7 @@ from drafting.errors import DraftingError
 
 # The label functions live at the bottom of the package, where the profile check in
 # drafting.akn can use them too; re-exported here for the model and its callers.
+from drafting.labels import GROUP_WORDS, SCHEDULE_WORDS, UNIT_WORDS, word_forms
 from drafting.labels import from_alpha as from_alpha
 from drafting.labels import from_letters as from_letters
 from drafting.labels import from_roman as from_roman
@@ -250,8 +251,8 @@ _LABEL = re.compile(r"^\(?([0-9]+|[A-Za-z]+)[.)]?$")
 
 #: The word a clause-structured text prints before a number ("Article 35", "RULE 5").
 _LEVEL_WORD = re.compile(
-    r"^(?:article|art\.|section|sec\.|rule|regulation|reg\.|part|chapter|title|book|"
-    r"division|schedule|annex|clause|paragraph|para\.|§)\s*",
+    rf"^(?:{word_forms([*UNIT_WORDS, *GROUP_WORDS, *SCHEDULE_WORDS, 'paragraph'], lower=True)}"
+    r"|para\.)\s*",
     re.IGNORECASE,
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.labels import GROUP_WORDS, SCHEDULE_WORDS, UNIT_WORDS, word_forms
 from drafting.model.phrases import leading_phrase
 
 #: Leading emphasis markup (unescaped stars), which hides the words behind it.
@@ -213,9 +214,8 @@ def is_symbol_with_number(text: str) -> bool:
 #: A clause-structured text's numbering word and number ("Article II", "Section 1.",
 #: "CHAPTER 3", "Rule 12"): a line opening with one opens a provision or a group.
 _CLAUSE_WORD = re.compile(
-    r"^(?:ARTICLE|Article|RULE|Rule|SECTION|Section|CHAPTER|Chapter|PART|Part|SCHEDULE|"
-    r"Schedule|TITLE|Title|REGULATION|Regulation|§)\s*(?:[0-9]+(?:\.[0-9]+)*[A-Z]?|[IVXLC]+)"
-    r"(?![A-Za-z])"
+    rf"^(?:{word_forms([*UNIT_WORDS, *GROUP_WORDS, *SCHEDULE_WORDS])})\s*"
+    r"(?:[0-9]+(?:\.[0-9]+)*[A-Z]?|[IVXLC]+)(?![A-Za-z])"
 )
 
 
