@@ -351,3 +351,25 @@ def test_deleting_the_last_paragraph_leaves_the_rule_its_words() -> None:
     assert all(isinstance(a.operations[0], DeleteProvision) for a in amendments)
     result = apply_amendments(draft, amendments, votes={"1": "adopted", "2": "adopted"})
     assert not schema.problems(result.document.tree, house_style=False)
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "In clause 2(1)(b)(ii), leave out “premises” and insert “buildings”",
+        "Clause 2, page 1, line 29, leave out “premises” and insert “buildings”",
+        "Section 2 – subsection 1 – paragraph b – sub-paragraph ii\n"
+        "Leave out “premises” and insert “buildings”",
+    ],
+)
+def test_a_bill_amendment_in_each_house_wording_reaches_the_same_words(wording: str) -> None:
+    """A bill's clauses are an Act's sections: the Public Bill Office's "Clause 2, page
+    1, line 29", a committee's "clause 2(1)(b)(ii)" and the European Parliament's
+    dashes all name sub-paragraph (ii) of section 2(1)(b)."""
+    draft = _doc("uk-bill-styled.docx")
+    amendments = parse_amendments(f"Amendment 1\n{wording}\n")
+    (check,) = check_amendments(draft, amendments)
+    assert check.ok, check.problems
+    result = apply_amendments(draft, amendments, votes={"1": "adopted"})
+    texts = {p.ref: p.text for p in result.document.provisions() if p.ref}
+    assert texts["2(1)(b)(ii)"] == "to buildings within the area to which the scheme relates."

@@ -31,6 +31,8 @@ from drafting.model.styles import label_value
 _QUOTED = q("quotedStructure")
 _HCONTAINER = q("hcontainer")
 _TAGS = frozenset(q(name) for name in HIERARCHY)
+#: What a tabler may call a level the text names otherwise.
+_SAME = {"clause": "section"}
 
 
 def _level_of(el: AknElement) -> str | None:
@@ -83,6 +85,10 @@ class ClauseIndex:
         found = self.by_key.get((level, keys[0]), [])
         if not found and len(keys) > 1:
             found = self.by_key.get((level, keys[1]), [])
+        if not found and level in _SAME:
+            # A bill's clauses become an Act's sections: "Clause 3" of a bill whose
+            # provisions the text (as the National Archives' parser) calls sections.
+            return self.find(_SAME[level], label)
         return found
 
 

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from drafting.akn.elements import AknElement
 from drafting.akn.inline import text_of
+from drafting.amendments.clause_locate import cite
 from drafting.amendments.errors import AmendmentTargetError
 from drafting.amendments.model import (
     Amendment,
@@ -162,6 +163,8 @@ def _location_of(doc: Document, owner: AknElement, lookup: Lookup) -> Location |
     if owner.local == "docTitle":
         return Location("title")
     p = Provision(owner)
+    if doc.structure.hierarchical:  # a bill: the provision's place down its hierarchy
+        return cite(p, lookup.clauses)
     ref = p.ref
     found: list[Location] = []
     if ref:

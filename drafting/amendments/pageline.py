@@ -35,6 +35,12 @@ _PLACE = re.compile(
     r"\s*[,:.]?\s*",
     re.IGNORECASE,
 )
+#: The UK Public Bill Office's amendments name the clause (or schedule) before the
+#: page and line, "Clause 2, page 1, line 20, leave out ...": the page and line place
+#: the words, so the clause is read past.
+_CLAUSE_FIRST = re.compile(
+    rf"^(?:clause|schedule)\s+{_N}[A-Z]{{0,3}}\s*,\s*(?=page\s)", re.IGNORECASE
+)
 _DEL = r"(?:leave\s+out|delete|omit|remove|strike\s+out)"
 _ON_PAGE = rf"(?:\s+(?:on|of)\s+page\s+(?P<page>{_N}))?"
 _LINES_OP = re.compile(
@@ -93,6 +99,8 @@ def read_printed(
     Raises:
         Unclear: the line names pages or lines in a way that cannot be read for sure.
     """
+    if text[:1] in "CcSs":
+        text = _CLAUSE_FIRST.sub("", text, count=1)
     if not _LEAD.match(text):
         return None
     place = _PLACE.match(text)

@@ -56,7 +56,9 @@ _LABEL = (
     r"|[IVXLCDMivxlcdm]{1,7}|[A-Za-z])"
 )
 _PARENS = r"(?:\s*\(\s*[0-9A-Za-z]{1,7}\s*\))*"
-_SEP = r"(?:\s*,\s*(?:of\s+(?:the\s+)?)?|\s+of\s+(?:the\s+)?|\s+)"
+#: Between steps: "Article 35, paragraph 1", "paragraph 1 of Article 35", the European
+#: Parliament's "Article 5 – paragraph 1 – point a", or a space.
+_SEP = r"(?:\s*,\s*(?:of\s+(?:the\s+)?)?|\s+of\s+(?:the\s+)?|\s+[–—-]\s+|\s+)"
 _ANY_STEP = rf"(?:{_ANY_NOUN})\s*{_LABEL}{_PARENS}"
 #: A clause text's place inside an operation ("Leave out paragraph 1 of Article 35"):
 #: at least one level only a clause text has, and nothing after it that continues a label.
@@ -99,7 +101,7 @@ def read_clause_place(text: str) -> Location | None:
         seps.append(m.group("sep").strip().lower())
         pos = m.end()
     joins = seps[:-1]
-    if any(j not in ("", ",") and "of" not in j for j in joins):
+    if any(j not in ("", ",", "–", "—", "-") and "of" not in j for j in joins):
         return None
     backwards = [("of" in j) for j in joins]
     if any(backwards) and not all(backwards):

@@ -61,6 +61,36 @@ RESOLUTION_STYLES = (
     CONTINUED,
 )
 
+#: A clause text's headings by depth: a Part or Chapter ("CHAPTER I – MEMBERSHIP"),
+#: the rule or article below it ("Rule 4 – Election of the President"), and a level
+#: further; each carries its Word outline level, so the Navigation pane lists them.
+CLAUSE_HEADINGS = ("Clause Heading 1", "Clause Heading 2", "Clause Heading 3")
+#: The words of a rule, article or section that has no number of its own below it.
+CLAUSE_TEXT = "Clause Text"
+#: A clause text's numbered subdivisions by depth ("1.", "(a)", "(i)"), the label
+#: hanging left of the words as in Resolution 495.
+CLAUSE_LEVELS = ("Clause Level 1", "Clause Level 2", "Clause Level 3")
+#: The paragraph styles of a clause-structured text, besides the head's and the
+#: styles of unnumbered content and tables it shares with a resolution.
+#: A line of a clause text's table of contents (the importer knows it by its name).
+CONTENTS = "Contents Entry"
+#: A heading among provisions that belongs to none ("Grants and loans"), by the name
+#: UK bill templates give it, so that it reads back as one.
+CROSSHEADING = "Crossheading"
+#: A clause text's title, in the emphasis the text gives it (a resolution's title
+#: style sets it bold and in capitals, which a bylaws title may not be).
+CLAUSE_TITLE = "Document Title"
+CLAUSE_STYLES = (
+    CLAUSE_TITLE,
+    *CLAUSE_HEADINGS,
+    CROSSHEADING,
+    CLAUSE_TEXT,
+    *CLAUSE_LEVELS,
+    CONTENTS,
+)
+#: Every style drafting may define, in the order they are looked up.
+ALL_STYLES = (*RESOLUTION_STYLES, *CLAUSE_STYLES)
+
 #: Word's built-in footnote styles, by the English names Word stores in styles.xml.
 FOOTNOTE_TEXT = "footnote text"
 FOOTNOTE_REFERENCE = "footnote reference"
@@ -86,6 +116,7 @@ class ParagraphSpec:
     name: str
     align: Literal["left", "center", "justify"] = "justify"
     bold: bool = False
+    italic: bool = False
     all_caps: bool = False
     left_cm: float = 0.0
     #: Negative: a hanging indent (the number hangs at the left of the text).
@@ -94,6 +125,8 @@ class ParagraphSpec:
     space_before_pt: float = 0.0
     space_after_pt: float = 6.0
     keep_with_next: bool = False
+    #: Word's outline level (0 for a top heading); None for body text.
+    outline: int | None = None
 
 
 def _numbered(name: str, depth: int, numbered: bool) -> ParagraphSpec:
@@ -131,8 +164,39 @@ def paragraph_specs(style: HouseStyle) -> list[ParagraphSpec]:
     ]
 
 
+def clause_specs() -> list[ParagraphSpec]:
+    """The look of a clause text's styles: headings bold and kept with what they head,
+    the subdivisions' labels hanging as a resolution's paragraphs do."""
+    # Not bold or italic by themselves: a heading keeps the emphasis the text gave it
+    # (AKN <b>, <i>), so that the file reads back to the same words and marks.
+    headings = [
+        ParagraphSpec(
+            name,
+            align="left",
+            space_before_pt=18 - 4 * depth,
+            space_after_pt=6,
+            keep_with_next=True,
+            outline=depth,
+        )
+        for depth, name in enumerate(CLAUSE_HEADINGS)
+    ]
+    levels = [_numbered(name, depth, True) for depth, name in enumerate(CLAUSE_LEVELS)]
+    contents = ParagraphSpec(CONTENTS, align="left", space_after_pt=2)
+    cross = ParagraphSpec(CROSSHEADING, align="center", space_before_pt=12, keep_with_next=True)
+    title = ParagraphSpec(CLAUSE_TITLE, align="center", space_after_pt=18, keep_with_next=True)
+    return [
+        title,
+        *headings,
+        cross,
+        ParagraphSpec(CLAUSE_TEXT, space_after_pt=6),
+        *levels,
+        contents,
+    ]
+
+
 def _apply(style: ParagraphStyle, spec: ParagraphSpec) -> None:
     style.font.bold = spec.bold or None
+    style.font.italic = spec.italic or None
     style.font.all_caps = spec.all_caps or None
     fmt = style.paragraph_format
     fmt.alignment = {
@@ -147,6 +211,10 @@ def _apply(style: ParagraphStyle, spec: ParagraphSpec) -> None:
     fmt.keep_with_next = spec.keep_with_next or None
     if spec.tab_cm is not None:
         fmt.tab_stops.add_tab_stop(Cm(spec.tab_cm))
+    if spec.outline is not None:
+        ppr = style.element.get_or_add_pPr()
+        outline = ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): str(spec.outline)})
+        ppr.append(outline)
 
 
 def add_style(
@@ -164,15 +232,16 @@ def add_style(
     return StyleFactory(element)
 
 
-def define_styles(word: WordDocument, style: HouseStyle) -> None:
-    """Add drafting's own paragraph and footnote styles to a fresh Word document."""
+def define_styles(word: WordDocument, style: HouseStyle, *, clauses: bool = False) -> None:
+    """Add drafting's own paragraph and footnote styles to a fresh Word document; with
+    ``clauses``, a clause-structured text's too (a resolution's file stays as it was)."""
     normal = word.styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
     normal.font.name = FONT
     normal.font.size = Pt(FONT_SIZE)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
-    for spec in paragraph_specs(style):
+    for spec in paragraph_specs(style) + (clause_specs() if clauses else []):
         new = add_style(word, spec.name, WD_STYLE_TYPE.PARAGRAPH, builtin=False)
         assert isinstance(new, ParagraphStyle)
         new.base_style = normal

@@ -117,14 +117,15 @@ def open_template(path: str | Path) -> WordDocument:
     return word
 
 
-def _new_word(style: HouseStyle) -> WordDocument:
-    """python-docx's blank document, set up as an A4 resolution in drafting's styles."""
+def _new_word(style: HouseStyle, *, clauses: bool = False) -> WordDocument:
+    """python-docx's blank document, set up as an A4 resolution in drafting's styles
+    (with ``clauses``, a clause text's styles too)."""
     word = docx.Document()
     body = word.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    S.define_styles(word, style)
+    S.define_styles(word, style, clauses=clauses)
     section = word.sections[-1]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
@@ -283,7 +284,7 @@ def _run_props(marks: frozenset[str]) -> tuple[tuple[str, str | None], ...]:
     return props
 
 
-def _new_run(
+def new_run(
     into: etree._Element, marks: frozenset[str], style: str | None = None
 ) -> etree._Element:
     """A ``<w:r>`` appended to ``into``, with ``<w:rPr>`` only when ``marks`` or a
@@ -314,7 +315,7 @@ class _Runs:
 
     def __init__(
         self,
-        builder: _Builder,
+        builder: WordBuilder,
         into: etree._Element,
         *,
         style: str | None = None,
@@ -335,7 +336,7 @@ class _Runs:
             self.parts.append(value)
             return
         self.flush()
-        self.run = _new_run(self.into, marks, self.style)
+        self.run = new_run(self.into, marks, self.style)
         self.marks = marks
         self.parts = [value]
 
@@ -390,7 +391,7 @@ class _Runs:
         runs.flush()
 
 
-class _Builder:
+class WordBuilder:
     """Writes the paragraphs of one resolution into one Word document."""
 
     def __init__(
@@ -580,6 +581,11 @@ def _reading_order(nodes: list[_Node]) -> Iterator[_Node]:
 
 def _needed(doc: Document, outline: list[_Node]) -> list[str]:
     used = set()
+    if doc.structure.hierarchical:
+        from drafting.docx_export.clause_writer import needed_styles
+
+        used |= needed_styles(doc)
+        outline = []  # not a resolution's provisions
     for n in _reading_order(outline):
         used.add(
             S.HEADING
@@ -596,13 +602,15 @@ def _needed(doc: Document, outline: list[_Node]) -> list[str]:
             used.add(S.TABLE_TEXT)
         elif el.local == "p" and el is not doc.number_line:
             used.add(S.HEAD)
+        elif el.local == "toc":
+            used.add(S.CONTENTS)
     if doc.title:
-        used.add(S.TITLE)
+        used.add(S.CLAUSE_TITLE if doc.structure.hierarchical else S.TITLE)
     if doc.number_line is not None:
         used.add(S.NUMBER)
     if doc.formula:
         used.add(S.FORMULA)
-    return [name for name in S.RESOLUTION_STYLES if name in used]
+    return [name for name in S.ALL_STYLES if name in used]
 
 
 #: The left indent, in twips, of a provision nested deeper than the styles go.
@@ -619,12 +627,12 @@ def deep_indent(level: int) -> str | None:
     return found
 
 
-def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
+def _provision(b: WordBuilder, node: _Node, lists: _Lists | None) -> None:
     kind, level, num = node.kind, node.level, node.num
     if node.role == "heading":
         p = b.paragraph(S.HEADING)
         if num:
-            ooxml.append_text(_new_run(p, _PLAIN), f"{num}\t")
+            ooxml.append_text(new_run(p, _PLAIN), f"{num}\t")
         if node.blocks:
             b.runs(node.blocks[0], p)
         return
@@ -632,7 +640,7 @@ def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
         table = node.provision.table
         assert table is not None
         if num:  # a numbered provision whose words are a table: its number first
-            ooxml.append_text(_new_run(b.paragraph(_style_of(kind, level)), _PLAIN), num)
+            ooxml.append_text(new_run(b.paragraph(_style_of(kind, level)), _PLAIN), num)
         b.table(table)
         return
     style = _style_of(kind, level)
@@ -644,9 +652,9 @@ def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
     )
     first = b.paragraph(style, number=(place[0], level) if place is not None else None, left=left)
     if kind == "citation":
-        ooxml.append_text(_new_run(first, _PLAIN), "–\t")
+        ooxml.append_text(new_run(first, _PLAIN), "–\t")
     elif num and place is None:
-        ooxml.append_text(_new_run(first, _PLAIN), f"{num}\t")
+        ooxml.append_text(new_run(first, _PLAIN), f"{num}\t")
     blocks = node.blocks
     if blocks:
         b.runs(blocks[0], first)
@@ -657,7 +665,7 @@ def _provision(b: _Builder, node: _Node, lists: _Lists | None) -> None:
     _continue(b, level, node.wrap_up)
 
 
-def _continue(b: _Builder, level: int, blocks: list[etree._Element]) -> None:
+def _continue(b: WordBuilder, level: int, blocks: list[etree._Element]) -> None:
     """Words that continue a provision at ``level``, aligned with its text, not its
     number: the indent says which provision they belong to when the file is read again."""
     if not blocks:
@@ -697,6 +705,8 @@ def _properties(word: WordDocument, doc: Document) -> None:
         props["AKN.committee"] = md.committee
     if md.rapporteur:
         props["AKN.rapporteur"] = md.rapporteur
+    if doc.structure.hierarchical:  # read back as the same kind of text
+        props["AKN.docType"] = doc.structure.name
     ooxml.set_custom_properties(word, props, PROPERTY_PREFIX)
 
 
@@ -711,7 +721,7 @@ class Frame:
     """
 
     word: WordDocument
-    builder: _Builder
+    builder: WordBuilder
     doc: Document
     section: etree._Element | None
 
@@ -759,11 +769,15 @@ def build_frame(
     Raises:
         TemplateError, TemplateStyleError: see :func:`write_docx`.
     """
-    word = open_template(template) if template is not None else _new_word(doc.house_style)
+    word = (
+        open_template(template)
+        if template is not None
+        else _new_word(doc.house_style, clauses=doc.structure.hierarchical)
+    )
     text_style, ref_style = S.ensure_footnote_styles(word)
     needed = set(_needed(doc, outline if outline is not None else _outline(doc)))
     needed.update(extra_styles)
-    wanted = [name for name in S.RESOLUTION_STYLES if name in needed]
+    wanted = [name for name in S.ALL_STYLES if name in needed]
     names = S.resolve_styles(word, wanted, style_map=style_map, template=template)
     # Paragraphs are appended at the end of the body; the section properties,
     # which must stay last, are put back after them.
@@ -771,7 +785,7 @@ def build_frame(
     section = body.find(qn("w:sectPr"))
     if section is not None:
         body.remove(section)
-    b = _Builder(word, body, names, ooxml.Footnotes(text_style, ref_style))
+    b = WordBuilder(word, body, names, ooxml.Footnotes(text_style, ref_style))
 
     preface = doc.statement.child("preface")
     line = doc.number_line
@@ -780,13 +794,17 @@ def build_frame(
         name = el.local
         if name == "longTitle":
             if doc.title:
-                b.blocks(S.TITLE, el.children_named("p"))
+                title = S.CLAUSE_TITLE if doc.structure.hierarchical else S.TITLE
+                b.blocks(title, el.children_named("p"))
         elif el is line:
             b.blocks(S.NUMBER, [line])
         elif name == "p":
             b.blocks(S.HEAD, [el])
         elif name == "table":
             b.table(el)
+        elif name == "toc":  # a clause text's contents, as its draft had them
+            for item in el.children_named("tocItem"):
+                b.runs(item, b.paragraph(S.CONTENTS))
     preamble = doc.statement.child("preamble")
     formula = preamble.child("formula") if preamble is not None else None
     if formula is not None and doc.formula:
@@ -804,6 +822,11 @@ def build_word(
     """The python-docx document for ``doc`` (see :func:`write_docx`)."""
     outline = _outline(doc)
     frame = build_frame(doc, template=template, style_map=style_map, outline=outline)
+    if doc.structure.hierarchical:
+        from drafting.docx_export.clause_writer import write_clauses
+
+        write_clauses(frame.builder, doc)
+        return frame.finish()
     lists = _Lists(frame.word, doc, outline) if word_numbering else None
     for top in outline:
         _provision(frame.builder, top, lists)

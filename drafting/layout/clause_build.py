@@ -128,7 +128,17 @@ class _ClauseBuilder(Builder):
             el.set("name", node.name)
         label = node.label
         if label is not None:
-            etree.SubElement(el, _NUM).text = label.shown
+            num = etree.SubElement(el, _NUM)
+            num.text = label.shown
+            if node.reference is not None:
+                note = etree.SubElement(num, q("authorialNote"), {"class": "referenceNote"})
+                note.set("marker", "*")
+                note.set("placement", "side")
+                self._fill(
+                    etree.SubElement(note, _P),
+                    Item(node.reference, list(node.reference.pieces)),
+                    phrase_name=None,
+                )
             self.counts[node.element] = self.counts.get(node.element, 0) + 1
             if label.length:
                 self.imported += count(label.shown) + (count(label.inner) if label.inner else 0)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from drafting.layout.clause_labels import Label, read_label, strip_code
 from drafting.layout.source import Block, Piece, SourceParagraph, SourceTable, Span
 from drafting.layout.structure import drop_chars
+from drafting.model.clause_ids import successor
 
 #: Word styles of UK bill templates (lower case, without "insert_") and what they say.
 UK_STYLES = {
@@ -41,6 +42,7 @@ UK_STYLES = {
     "subclause": "(I)",
     "scheduleparagraph": "1.",
     "schedulesubparagraph": "(1)",
+    "sectionreference": "reference",
 }
 #: Styles of the words that close a list: out to the margin after its items.
 _WRAPS = re.compile(r"margin|wrap|continu", re.I)
@@ -107,6 +109,9 @@ class Node:
     name: str = ""
     heading: list[Piece] | None = None
     heading_block: SourceParagraph | None = None
+    #: A schedule's reference to the section that brings it in ("Section 76(6)"),
+    #: printed beside its number in a UK bill.
+    reference: SourceParagraph | None = None
     words: list[Words] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     #: Words after the children (AKN ``wrapUp``).
@@ -173,12 +178,14 @@ def clause_evidence(blocks: list[Block]) -> int:
     return score
 
 
-def lay_out_clauses(blocks: list[Block]) -> ClauseLayout:
-    """Place every paragraph of a clause-structured draft; see the module docstring."""
+def lay_out_clauses(blocks: list[Block], *, bill: bool | None = None) -> ClauseLayout:
+    """Place every paragraph of a clause-structured draft; see the module docstring.
+    ``bill``: the draft is a bill (its "1." are sections), or is not, whatever its
+    styles say; None to tell by its styles."""
     out = ClauseLayout()
     lines = [b for b in blocks if isinstance(b, SourceTable) or b.text.strip()]
     lines = _take_toc(lines, out)
-    out.bill = any(_style(b) in UK_STYLES for b in lines)
+    out.bill = bill if bill is not None else any(_style(b) in UK_STYLES for b in lines)
     start = _first_provision(lines)
     out.preface = lines[:start]
     out.nodes = _Placer(out.bill).place(lines[start:])
@@ -206,6 +213,10 @@ def _take_toc(lines: list[Block], out: ClauseLayout) -> list[Block]:
     return kept
 
 
+#: Heading styles that belong to the provision below them, not to the title page.
+_BODY_HEADINGS = frozenset({"clausetitle", "crossheading", "heading1", "heading2"})
+
+
 def _first_provision(lines: list[Block]) -> int:
     """Where the body starts: the first labelled line, with the heading lines above it."""
     for i, b in enumerate(lines):
@@ -217,8 +228,9 @@ def _first_provision(lines: list[Block]) -> int:
         if found.family == "plain" and found.key not in ("1.", "(1)", "uk"):
             continue
         while i > 0 and _heading_like(lines[i - 1], lines[i - 1].text) and not _long(lines[i - 1]):
-            if _style(lines[i - 1]) not in ("clausetitle", "crossheading", "heading1", "heading2"):
-                break
+            style = _style(lines[i - 1])
+            if style not in _BODY_HEADINGS and not style.startswith("clauseheading"):
+                break  # drafting's own export heads a rule with "Clause Heading N"
             i -= 1
         return i
     return len(lines)
@@ -287,8 +299,10 @@ def _bold_lead(pieces: list[Piece]) -> int:
 class _Placer:
     """One pass over the body's lines: the open provisions as a stack of forms."""
 
-    def __init__(self, bill: bool) -> None:
+    def __init__(self, bill: bool, *, quoted: bool = False) -> None:
         self.bill = bill
+        #: Placing the provisions a bill quotes (inserts into another Act).
+        self.quoted = quoted
         self.roots: list[Node] = []
         self.stack: list[Node] = []
         self.pending: tuple[list[Piece], SourceParagraph] | None = None
@@ -359,15 +373,32 @@ class _Placer:
         assert m is not None
         end, after = closing[m.start()], closing[m.start() + 1 :].strip()
         last.pieces = _cut(last.pieces, m.start())
-        nodes = _Placer(self.bill).place(list(trimmed))
+        nodes = _Placer(self.bill, quoted=True).place(list(trimmed))
         quote = Quote(start, end, after, nodes)
         if not host.words:
             host.words.append(Words(paragraphs[0], []))
         host.words[-1].quotes.append(quote)
 
     # -- one line -----------------------------------------------------------------
-    def _line(self, b: SourceParagraph, following: Block | None) -> None:
+    def _label(self, b: Block) -> Label | None:
+        """The label ``b`` opens with, as this text uses it: in a bill, a section with no
+        subsections ("3. The Authority may ...") typed in the subsection style is a
+        section, as "3.—(1)" would be."""
         found = label_of(b)
+        if (
+            self.bill
+            and not self.quoted
+            and found is not None
+            and found.key == "1."
+            and found.family == "plain"
+            and UK_STYLES.get(_style(b)) == "(1)"
+            and not any(n.name == "schedule" or n.element == "section" for n in self.stack)
+        ):
+            return replace(found, family="uk", element="section", key="uk")
+        return found
+
+    def _line(self, b: SourceParagraph, following: Block | None) -> None:
+        found = self._label(b)
         style = _style(b)
         role = UK_STYLES.get(style)
         if found is not None and found.family == "unit" and not unit_label(b, found):
@@ -431,6 +462,9 @@ class _Placer:
 
     def _words(self, b: SourceParagraph, role: str | None, following: Block | None) -> None:
         """A line without a label: a heading, or words of the provision above."""
+        if role == "reference" and self.awaiting is not None and self.awaiting.reference is None:
+            self.awaiting.reference = b  # "SCHEDULE 1", then "Section 76(6)", then its title
+            return
         heading = role in ("heading", "title", "crossheading") or (
             _heading_like(b, b.text) and not _long(b) and role is None
         )
@@ -442,7 +476,7 @@ class _Placer:
             return
         self.awaiting = None
         if heading:
-            nxt = label_of(following) if following is not None else None
+            nxt = self._label(following) if following is not None else None
             if nxt is not None and nxt.family in ("unit", "uk") and role != "crossheading":
                 if self.pending is not None:
                     self._crossheading(*self.pending)
@@ -451,7 +485,12 @@ class _Placer:
             if self.pending is not None:
                 self._crossheading(*self.pending)
                 self.pending = None
-            if role in ("heading", "title", "crossheading") or not self.stack:
+            if (
+                role in ("heading", "title", "crossheading")
+                or not self.stack
+                or b.outline is not None
+            ):
+                # A heading by its style or outline level is never words of the provision above.
                 self._crossheading(b.pieces, b)
                 return
         if self.pending is not None:
@@ -524,7 +563,8 @@ class _Placer:
             at = len(keys) - 1 - keys[::-1].index(key)
             del self.stack[at:]
         parent = self.stack[-1] if self.stack else None
-        node.element = _element_below(parent, key, self.bill)
+        # "3." after "2.—(1)": the next section, printed without subsections.
+        node.element = "section" if key == "uk" else _element_below(parent, key, self.bill)
         self._attach(node)
         self.stack.append(node)
 
@@ -542,6 +582,15 @@ def _ambiguous(label: Label, stack: list[Node]) -> str | None:
     "(h)", "(v)" after "(u)", "(x)" after "(w)"; or of an open roman list a letter
     with a suffix continues ("(ia)" after "(i)")."""
     value = label.shown.strip("().")
+    if label.key == "1.":
+        for n in reversed(stack):
+            if n.key == "uk" and n.label is not None:
+                prev = n.label.shown
+                return (
+                    "uk"
+                    if label.shown in (successor(prev), successor(prev, inserted=True))
+                    else None
+                )
     if label.key in ("(i)", "(I)"):
         alpha = "(a)" if label.key == "(i)" else "(A)"
         for n in reversed(stack):

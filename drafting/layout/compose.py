@@ -20,6 +20,8 @@ from drafting.layout.source import Block
 from drafting.layout.structure import Layout, lay_out
 from drafting.model.structure import STRUCTURES
 
+#: The Word document property drafting's export of a clause text names its kind in.
+DOC_TYPE = "AKN.docType"
 #: Labels and styles of a clause-structured text from which a draft is one.
 _EVIDENCE = 3
 
@@ -46,9 +48,12 @@ def compose(
             f"{as_!r} is not a kind of document drafting knows",
             hint="give --as " + ", ".join(STRUCTURES),
         )
+    if as_ is None and options.props.get(DOC_TYPE) in STRUCTURES:
+        as_ = options.props[DOC_TYPE]  # drafting's own export says what it wrote
     if as_ == "resolution" or (as_ is None and clause_evidence(blocks) < _EVIDENCE):
         layout = lay_out(blocks)
         if prepare is not None:
             prepare(layout)
         return build(layout, options, notes)
-    return build_clauses(lay_out_clauses(blocks), options, notes, as_)
+    bill = None if as_ is None else as_ == "bill"
+    return build_clauses(lay_out_clauses(blocks, bill=bill), options, notes, as_)

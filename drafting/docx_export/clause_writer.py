@@ -1,0 +1,230 @@
+"""A clause-structured text in Word, as rules, bylaws and bills are printed.
+
+A Part or Chapter, and a rule, article or section numbered by its word, is a heading
+of its own: "CHAPTER I – MEMBERSHIP", "Rule 4 – Election of the President", in the
+"Clause Heading" styles, whose Word outline levels put them in the Navigation pane
+and tell the importer what they are.  A provision numbered by its label alone (a UK
+section "1.", a rule's "2.", a sub-paragraph's "(a)") is a paragraph with its label
+hanging left of its words, under its heading when it has one.  So the file reads
+back to the same hierarchy (:mod:`drafting.layout.clauses`): the same numbers,
+headings and words.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafting.akn.elements import AknElement
+from drafting.akn.ns import q
+from drafting.docx_export import ooxml
+from drafting.docx_export import styles as S
+from drafting.docx_export.writer import WordBuilder, continued_indent, deep_indent, new_run
+from drafting.model.document import Document
+from drafting.model.provision import parts
+from drafting.model.structure import CROSSHEADING, LEVELS, SCHEDULE
+
+_HEADING, _HCONTAINER = q("heading"), q("hcontainer")
+_MOD, _QUOTED, _INLINE = q("mod"), q("quotedStructure"), q("inline")
+_W_P, _W_PPR = qn("w:p"), qn("w:pPr")
+#: A label printed with its word ("Rule 4", "ARTICLE I", "Section 1.01", "§ 3").
+_WORDED = re.compile(r"^[^\W\d_]|^§")
+#: Between a heading's number and its words, as Resolution 495's house prints them.
+DASH = " – "
+_PLAIN: frozenset[str] = frozenset()
+
+
+def _heading_of(el: AknElement) -> AknElement | None:
+    found = el.find(_HEADING)
+    return found if isinstance(found, AknElement) else None
+
+
+def _headed(el: AknElement, num: str | None) -> bool:
+    """True for a provision set as a heading line: a group, a schedule, or a unit whose
+    number is printed with its word."""
+    if el.tag == _HCONTAINER:
+        return el.get("name") == SCHEDULE
+    level = LEVELS.get(el.local)
+    if level is None:
+        return False
+    return level.group or (level.heading and bool(num) and bool(_WORDED.match(num or "")))
+
+
+def needed_styles(doc: Document) -> set[str]:
+    """The paragraph styles the clause text ``doc`` is written in: its headings and
+    levels all (a quoted structure may reach any depth), and the styles of the
+    unnumbered words, tables and cross-headings it has."""
+    used = {*S.CLAUSE_HEADINGS, S.CLAUSE_TEXT, *S.CLAUSE_LEVELS, S.CONTINUED}
+    body = doc.clauses
+    if body is None:
+        return used
+    for el in body.iter(_HCONTAINER):
+        name = el.get("name")
+        if name == CROSSHEADING:
+            used.add(S.CROSSHEADING)
+        elif name == "table":
+            used.add(S.TABLE_TEXT)
+        elif name != SCHEDULE:
+            used.add(S.UNNUMBERED)
+    return used
+
+
+def write_clauses(b: WordBuilder, doc: Document) -> None:
+    """Write the provisions of the clause text ``doc`` through the builder ``b``."""
+
+    def heading_line(
+        heads: int, num: str | None, heading: AknElement | None, style: str = ""
+    ) -> None:
+        p = b.paragraph(style or S.CLAUSE_HEADINGS[min(heads, 2)])
+        if num:
+            ooxml.append_text(_new_run(p), num + (DASH if heading is not None else ""))
+        if heading is not None:
+            b.runs(heading, p)
+
+    def words(block: etree._Element, into: etree._Element, heads: int, depth: int) -> None:
+        """A block's words into the paragraph ``into``; provisions it quotes (a bill's
+        "insert—" and the subsection it inserts) follow as paragraphs of their own,
+        inside their quotation marks, as the bill prints them."""
+        mods = [m for m in block.iter(_MOD) if m.find(_QUOTED) is not None]
+        if not mods:
+            b.runs(block, into)
+            return
+        bare = copy.deepcopy(block)
+        for m in list(bare.iter(_MOD)):
+            if m.find(_QUOTED) is not None:
+                _drop_keeping_tail(m, keep_tail=False)
+        b.runs(bare, into)
+        for m in mods:
+            for quoted in m.iterchildren(_QUOTED):
+                start = len(b.body)
+                for inner in quoted:
+                    if isinstance(inner, AknElement):
+                        write(inner, heads, depth + 1)
+                made = [el for el in b.body[start:] if el.tag == _W_P]
+                if made:
+                    # The words right after the closing mark ("”." or "”;") are the
+                    # mod's appendText.
+                    after = "".join(
+                        "".join(i.itertext())
+                        for i in m.iterchildren(_INLINE)
+                        if i.get("name") == "appendText"
+                    )
+                    _open_quote(made[0], quoted.get("startQuote", "“"))
+                    ooxml.append_text(_new_run(made[-1]), quoted.get("endQuote", "”") + after)
+            tail = (m.tail or "").strip()
+            if tail and len(b.body):
+                last = [el for el in b.body if el.tag == _W_P][-1]
+                ooxml.append_text(_new_run(last), tail)
+
+    def write(el: AknElement, heads: int, depth: int) -> None:
+        num, blocks, points, wrap = parts(el)
+        heading = _heading_of(el)
+        if heading is not None and blocks and blocks[0] is heading:
+            blocks = blocks[1:]
+        children = [c for c in points if isinstance(c, AknElement)]
+        name = el.get("name") if el.tag == _HCONTAINER else None
+        if name == CROSSHEADING:
+            heading_line(heads, None, heading, S.CROSSHEADING)
+            return
+        if name == "table":
+            table = el.find(f"{q('content')}/{q('table')}")
+            if table is not None:
+                b.table(table)
+            return
+        if el.tag == _HCONTAINER and name != SCHEDULE:
+            for block in blocks:
+                b.runs(block, b.paragraph(S.UNNUMBERED))
+            return
+        if _headed(el, num):
+            if heading is None and blocks:
+                # "Section 4. The Court shall decide:": no heading, its words on its line.
+                first = b.paragraph(S.CLAUSE_TEXT)
+                ooxml.append_text(_new_run(first), f"{num} ")
+                words(blocks[0], first, heads, 0)
+                blocks = blocks[1:]
+            else:
+                heading_line(heads, num, heading)
+            for block in blocks:
+                words(block, b.paragraph(S.CLAUSE_TEXT), heads, 0)
+            for child in children:
+                write(child, heads + 1, 0)
+            for block in wrap:
+                b.runs(block, b.paragraph(S.CLAUSE_TEXT))
+            return
+        if heading is not None:  # a UK section's heading stands above it
+            heading_line(heads, None, heading)
+        first = b.paragraph(S.CLAUSE_LEVELS[min(depth, 2)], left=deep_indent(depth))
+        opening = _opening(num, blocks, children)
+        if opening is not None:
+            # The UK's "1.—(1) The Authority must ...": a section whose words begin
+            # with its first subsection prints both labels on one line.
+            inner, children = children[0], children[1:]
+            inner_num, blocks, inner_points, _ = parts(inner)
+            ooxml.append_text(_new_run(first), f"{num}—{inner_num} ")
+            children = [c for c in inner_points if isinstance(c, AknElement)] + children
+            depth += 1
+            if blocks:
+                words(blocks[0], first, heads, depth)
+            blocks = blocks[1:]
+        elif num:
+            ooxml.append_text(_new_run(first), f"{num}\t")
+            if blocks:
+                words(blocks[0], first, heads, depth)
+            blocks = blocks[1:]
+        elif blocks:
+            words(blocks[0], first, heads, depth)
+            blocks = blocks[1:]
+        left = continued_indent(depth)
+        for block in blocks:
+            words(block, b.paragraph(S.CONTINUED, first_line="0", left=left), heads, depth)
+        for child in children:
+            write(child, heads, depth + 1)
+        for block in wrap:
+            b.runs(block, b.paragraph(S.CONTINUED, first_line="0", left=left))
+
+    for top in doc.top_level:
+        write(top.element, 0, 0)
+
+
+def _drop_keeping_tail(el: etree._Element, *, keep_tail: bool) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail if keep_tail else None
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _open_quote(p: etree._Element, mark: str) -> None:
+    """Put the opening quotation mark first in paragraph ``p``, before its label."""
+    run = _new_run(p)
+    ooxml.append_text(run, mark)
+    p.remove(run)
+    ppr = p.find(_W_PPR)
+    if ppr is not None:
+        ppr.addnext(run)
+    else:
+        p.insert(0, run)
+
+
+def _opening(
+    num: str | None, blocks: list[etree._Element], children: list[AknElement]
+) -> str | None:
+    """The UK opening "1.—(1)" of a section with no words of its own whose first
+    subsection is "(1)"; None for any other provision."""
+    if not num or blocks or not children or not num.endswith("."):
+        return None
+    first = parts(children[0]).num or ""
+    return f"{num}—{first}" if first.startswith("(") else None
+
+
+def _new_run(p: etree._Element) -> etree._Element:
+    return new_run(p, _PLAIN)
