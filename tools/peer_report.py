@@ -21,6 +21,8 @@ from pathlib import Path
 from lxml import etree
 
 _NUMBERED_PARENTS_SKIP = {"num", "heading", "authorialNote"}
+#: Elements that stand apart from their neighbours on the page.
+_BLOCKS = {"p", "block", "intro", "wrapUp", "content", "hcontainer"}
 
 
 def _local(el: etree._Element) -> str:
@@ -53,9 +55,14 @@ def _own_text(el: etree._Element) -> str:
                 continue  # a numbered subdivision: its own words
             if name in ("quotedStructure",):
                 continue
+            block = name in _BLOCKS
+            if block:
+                out.append(" ")  # blocks are apart however the file is laid out
             if c.text:
                 out.append(c.text)
             walk(c, False)
+            if block:
+                out.append(" ")
             if c.tail and not top:
                 out.append(c.tail)
 

@@ -35,6 +35,7 @@ _WORDED = re.compile(r"^[^\W\d_]|^§")
 #: Between a heading's number and its words, as Resolution 495's house prints them.
 DASH = " – "
 _PLAIN: frozenset[str] = frozenset()
+_BOLD: frozenset[str] = frozenset({"b"})
 
 
 def _heading_of(el: AknElement) -> AknElement | None:
@@ -80,7 +81,8 @@ def write_clauses(b: WordBuilder, doc: Document) -> None:
     ) -> None:
         p = b.paragraph(style or S.CLAUSE_HEADINGS[min(heads, 2)])
         if num:
-            ooxml.append_text(_new_run(p), num + (DASH if heading is not None else ""))
+            run = new_run(p, _BOLD if heading is not None and _all_bold(heading) else _PLAIN)
+            ooxml.append_text(run, num + (DASH if heading is not None else ""))
         if heading is not None:
             b.runs(heading, p)
 
@@ -187,6 +189,17 @@ def write_clauses(b: WordBuilder, doc: Document) -> None:
 
     for top in doc.top_level:
         write(top.element, 0, 0)
+
+
+def _all_bold(heading: AknElement) -> bool:
+    """True when the whole heading is bold: its number is then printed bold too."""
+    kids = list(heading)
+    return (
+        not (heading.text or "").strip()
+        and len(kids) == 1
+        and kids[0].tag == q("b")
+        and not (kids[0].tail or "").strip()
+    )
 
 
 def _drop_keeping_tail(el: etree._Element, *, keep_tail: bool) -> None:

@@ -19,6 +19,7 @@ bill's "insert—" followed by quoted provisions keeps them as the quotation the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from drafting.layout.clause_labels import Label, read_label, strip_code
@@ -43,6 +44,8 @@ UK_STYLES = {
     "scheduleparagraph": "1.",
     "schedulesubparagraph": "(1)",
     "sectionreference": "reference",
+    # "SCHEDULES" over the schedules: a heading, not a schedule without a number.
+    "schedulemainheader": "crossheading",
 }
 #: Styles of the words that close a list: out to the margin after its items.
 _WRAPS = re.compile(r"margin|wrap|continu", re.I)
@@ -134,6 +137,11 @@ class ClauseLayout:
     bill: bool = False
 
 
+def _inserted(block: Block) -> bool:
+    """A line a bill template styles as inserted text ("insert_subsection")."""
+    return not isinstance(block, SourceTable) and block.style_name.lower().startswith("insert")
+
+
 def _style(block: Block) -> str:
     if isinstance(block, SourceTable):
         return ""
@@ -196,21 +204,54 @@ def _take_toc(lines: list[Block], out: ClauseLayout) -> list[Block]:
     """The lines without the table of contents, which goes to ``out.toc``."""
     kept: list[Block] = []
     in_toc = False
-    for b in lines:
+    typed_until = -1  # the end of a contents list typed without page numbers
+    for i, b in enumerate(lines):
         if isinstance(b, SourceTable):
             kept.append(b)
             continue
         text = b.text.strip()
         if _TOC_STYLE.match(b.style_name) or (not in_toc and _TOC_TITLE.match(text)):
             out.toc.append(b)
+            if not in_toc and _TOC_TITLE.match(text):
+                typed_until = _typed_contents(lines, i + 1)
             in_toc = True
             continue
         if in_toc and re.search(r"\t\s*[0-9ivx]+\s*$", b.text) and len(text.split()) <= 25:
             out.toc.append(b)  # "Article 3 Quorum<tab>4": a line of the contents
             continue
+        if in_toc and i < typed_until:
+            out.toc.append(b)  # "7.<tab>Regulations", its heading found again below
+            continue
         in_toc = False
         kept.append(b)
     return kept
+
+
+def _entry_key(text: str) -> str:
+    """A contents line's words without its label: "7.\tRegulations" -> "regulations",
+    "PART 2 — GENERAL" -> "general"."""
+    found = read_label(text)
+    rest = text[found.length :] if found is not None else text
+    return " ".join(re.sub(r"[^\w\s]", " ", rest).lower().split())
+
+
+def _typed_contents(lines: list[Block], start: int) -> int:
+    """Where a contents list typed in plain paragraphs (no page numbers, no contents
+    styles) ends: the first line from ``start`` whose words the body does not repeat
+    as a heading or a provision's line.  A contents list names what follows it; the
+    title page after it ("A BILL", the long title) is named nowhere below."""
+    keys = [_entry_key(b.text.strip()) if isinstance(b, SourceParagraph) else "" for b in lines]
+    # A line of the list is named twice: in the list, and again where it stands.
+    left = Counter(keys[start:])  # the times each key is still to come
+    end = start
+    while end < len(lines):
+        key = keys[end]
+        if not key or left[key] < 2:
+            break
+        left[key] -= 1
+        end += 1
+    # Only a real list: more than a line or two, and not the whole text.
+    return end if 3 <= end - start < (len(lines) - start) // 2 else -1
 
 
 #: Heading styles that belong to the provision below them, not to the title page.
@@ -345,12 +386,17 @@ class _Placer:
         inserting = b.style_name.lower().startswith("insert") or _INSERTS.search(last.rstrip())
         if not inserting and read_label(body[1:]) is None and not _CLOSE.search(text.rstrip()):
             return None
+        # A bill template marks the inserted lines ("insert_subsection"): the quotation
+        # closes on the last of them, not on an inner quotation that ends a line.
+        styled = b.style_name.lower().startswith("insert")
         for j in range(i, min(len(lines), i + _QUOTE_SCAN)):
             line = lines[j]
             if isinstance(line, SourceTable):
                 return None
             if _CLOSE.search(line.text.rstrip()):
-                return j + 1
+                nxt = lines[j + 1] if j + 1 < len(lines) else None
+                if not styled or nxt is None or not _inserted(nxt):
+                    return j + 1
         return None
 
     def _quote(self, lines: list[Block]) -> None:
@@ -385,16 +431,28 @@ class _Placer:
         subsections ("3. The Authority may ...") typed in the subsection style is a
         section, as "3.—(1)" would be."""
         found = label_of(b)
+        if found is not None and found.family == "plain" and found.key == "1.":
+            # "3." after "2.—(1)": the next section, printed without subsections.
+            for n in reversed(self.stack):
+                if n.key == "uk" and n.label is not None:
+                    prev = n.label.shown
+                    if found.shown in (successor(prev), successor(prev, inserted=True)):
+                        return replace(found, family="uk", element=n.element, key="uk")
+                    break
+        if found is None or not self.bill or self.quoted:
+            return found
+        # A schedule is made of paragraphs, numbered as the body's sections are.
+        in_schedule = any(n.name == "schedule" for n in self.stack)
+        if found.family == "uk" and in_schedule:
+            return replace(found, element="paragraph")
         if (
-            self.bill
-            and not self.quoted
-            and found is not None
-            and found.key == "1."
+            found.key == "1."
             and found.family == "plain"
             and UK_STYLES.get(_style(b)) == "(1)"
-            and not any(n.name == "schedule" or n.element == "section" for n in self.stack)
+            and (in_schedule or not any(n.element == "section" for n in self.stack))
         ):
-            return replace(found, family="uk", element="section", key="uk")
+            element = "paragraph" if in_schedule else "section"
+            return replace(found, family="uk", element=element, key="uk")
         return found
 
     def _line(self, b: SourceParagraph, following: Block | None) -> None:
@@ -434,7 +492,7 @@ class _Placer:
             if found.inner is not None:
                 inner = read_label(found.inner + " ")
                 assert inner is not None
-                child = Node("subsection", inner)
+                child = Node("subparagraph" if node.element == "paragraph" else "subsection", inner)
                 child.words.append(Words(b, pieces))
                 node.children.append(child)
                 self.stack.append(child)
@@ -485,12 +543,17 @@ class _Placer:
             if self.pending is not None:
                 self._crossheading(*self.pending)
                 self.pending = None
-            if (
-                role in ("heading", "title", "crossheading")
-                or not self.stack
-                or b.outline is not None
-            ):
-                # A heading by its style or outline level is never words of the provision above.
+            explicit = role in ("heading", "title", "crossheading") or b.outline is not None
+            # A heading over another heading ("Grants and loans", then "Grants" over
+            # section 4) heads a group of provisions: a cross-heading.
+            over = (
+                isinstance(following, SourceParagraph)
+                and self._label(following) is None
+                and _heading_like(following, following.text)
+                and not _long(following)
+            )
+            if explicit or not self.stack or over:
+                # A heading by its style or outline level is never the words above it.
                 self._crossheading(b.pieces, b)
                 return
         if self.pending is not None:
@@ -502,10 +565,15 @@ class _Placer:
             self.roots.append(node)
             return
         top = self.stack[-1]
-        if top.children and _WRAPS.search(b.style_name):
-            # The words that close a list ("but does not include ..."), out to the margin.
-            top.wrap.append(Words(b, b.pieces))
-            return
+        if _WRAPS.search(b.style_name):
+            # The words that close a list ("but does not include ..."), out to the margin
+            # of the provision the list belongs to: the nearest open one with subdivisions.
+            for k in range(len(self.stack) - 1, -1, -1):
+                owner = self.stack[k]
+                if owner.children and not _is_group(owner):
+                    del self.stack[k + 1 :]
+                    owner.wrap.append(Words(b, b.pieces))
+                    return
         if top.children:
             node = Node("hcontainer", name="unnumbered")
             node.words.append(Words(b, b.pieces))

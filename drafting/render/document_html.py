@@ -17,6 +17,7 @@ element once.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from lxml import etree
@@ -25,6 +26,7 @@ from drafting.akn.inline import safe_href
 from drafting.akn.ns import local_name, q
 from drafting.model.document import Document
 from drafting.model.provision import Provision, parts
+from drafting.model.structure import LEVELS, SCHEDULE
 
 
 def _text(value: str | None) -> str:
@@ -85,6 +87,12 @@ section.footnotes li { display: grid; grid-template-columns: 1.5em 1fr; }
 EXTRA_CSS = """\
 .head { text-align: center; margin: 0 0 0.5em; }
 li.heading h2 { font-size: 1em; margin: 1.2em 0 0.5em; }
+li.clause > h2, li.clause > h3, li.clause > h4, li.crossheading > * { font-size: 1em;
+  margin: 1.2em 0 0.5em; }
+li.clause > h2 { text-transform: uppercase; }
+li.crossheading > * { font-weight: normal; font-style: italic; text-align: center; }
+li.clause > .words { text-align: justify; margin: 0 0 0.5em; }
+li.clause > ol.provisions { margin: 0; }
 li.table { margin: 0.5em 0 1em; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { border: 1px solid #999; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
@@ -181,9 +189,20 @@ def _table(table: etree._Element, notes: _Notes, indent: str) -> str:
     return "\n".join([f"{indent}<table>", *rows, f"{indent}</table>"])
 
 
-def _provision(el: etree._Element, kind: str, notes: _Notes, indent: str, out: list[str]) -> None:
-    """Append the lines of the provision ``el`` (a ``kind``) and its sub-paragraphs to ``out``."""
+def _provision(
+    el: etree._Element,
+    kind: str,
+    notes: _Notes,
+    indent: str,
+    out: list[str],
+    *,
+    clause_depth: int | None = None,
+) -> None:
+    """Append the lines of the provision ``el`` (a ``kind``) and its sub-paragraphs to
+    ``out``; ``clause_depth``, in a clause text, is how many headings stand above it."""
     label, blocks, points, wrap_up = parts(el)
+    if clause_depth is not None and blocks and _local(blocks[0].tag) == "heading":
+        blocks = blocks[1:]  # printed above it, as its heading
     if kind == "hcontainer" and el.get("name") == "heading":
         num = f'<span class="num">{_text(label)}</span> ' if label else ""
         text = _inline(blocks[0], notes) if blocks else ""
@@ -220,10 +239,57 @@ def _provision(el: etree._Element, kind: str, notes: _Notes, indent: str, out: l
     if points:
         out.append(f'{indent}  <ol class="provisions">')
         for child in points:
-            _provision(child, _local(child.tag), notes, indent + "    ", out)
+            if clause_depth is not None:
+                _clause(child, notes, indent + "    ", out, clause_depth)
+            else:
+                _provision(child, _local(child.tag), notes, indent + "    ", out)
         out.append(f"{indent}  </ol>")
     # Words after the sub-paragraphs (AKN wrapUp) come after them on the page too.
     out += [f'{indent}  <p class="continued">{_inline(b, notes)}</p>' for b in wrap_up]
+    out.append(f"{indent}</li>")
+
+
+#: A label printed with its word ("Rule 4", "ARTICLE I", "§ 3"): a heading line.
+_WORDED = re.compile(r"^[^\W\d_]|^§")
+
+
+def _clause(el: etree._Element, notes: _Notes, indent: str, out: list[str], depth: int) -> None:
+    """Append a clause text's provision ``el``: a Part, Chapter or worded rule as a
+    heading (``<h2>`` for the outermost, down to ``<h4>``) with its words and what it
+    holds below; a numbered subdivision as a resolution's paragraph is set, its label
+    hanging, under its heading when it has one (a UK section)."""
+    label, blocks, points, wrap_up = parts(el)
+    tag = _local(el.tag)
+    name = el.get("name") if tag == "hcontainer" else None
+    heading_el = next((c for c in el if _local(c.tag) == "heading"), None)
+    if heading_el is not None and blocks and blocks[0] is heading_el:
+        blocks = blocks[1:]
+    h = f"h{min(depth + 2, 4)}"
+    eid = el.get("eId")
+    ident = f' id="{escape(eid)}"' if eid else ""
+    heading = _inline(heading_el, notes) if heading_el is not None else ""
+    if name == "crossheading":
+        out.append(f'{indent}<li class="crossheading"><{h}>{heading}</{h}></li>')
+        return
+    level = LEVELS.get(tag)
+    headed = name == SCHEDULE or (
+        level is not None and (level.group or (level.heading and bool(_WORDED.match(label or ""))))
+    )
+    if not headed:
+        if heading:
+            out.append(f'{indent}<li class="crossheading"><{h}>{heading}</{h}></li>')
+        _provision(el, tag, notes, indent, out, clause_depth=depth)
+        return
+    num = f'<span class="num">{_text(label)}</span>' if label else ""
+    dash = " – " if num and heading else ""
+    out.append(f'{indent}<li{ident} class="clause {tag}"><{h}>{num}{dash}{heading}</{h}>')
+    out += [f'{indent}  <p class="words">{_inline(b, notes)}</p>' for b in blocks]
+    if points:
+        out.append(f'{indent}  <ol class="provisions">')
+        for child in points:
+            _clause(child, notes, indent + "    ", out, depth + 1)
+        out.append(f"{indent}  </ol>")
+    out += [f'{indent}  <p class="words">{_inline(b, notes)}</p>' for b in wrap_up]
     out.append(f"{indent}</li>")
 
 
@@ -284,9 +350,17 @@ def render_document_html(doc: Document) -> str:
     if formula is not None and doc.formula:
         for p in formula.children_named("p"):
             body.append(f'<p class="formula">{_inline(p, notes)}</p>')
-    body += _section("Citations", "citations", doc.citations, notes)
-    body += _section("Preamble", "preamble", doc.recitals, notes)
-    body += _section("Operative part", "operative", doc.body, notes)
+    if doc.structure.hierarchical:
+        body += [f'<section class="clauses" aria-label="{escape(doc.structure.name)}">']
+        body.append('  <ol class="provisions">')
+        for top in doc.top_level:
+            _clause(top.element, notes, "    ", body, 0)
+        body += ["  </ol>", "</section>"]
+        notes.extra = True
+    else:
+        body += _section("Citations", "citations", doc.citations, notes)
+        body += _section("Preamble", "preamble", doc.recitals, notes)
+        body += _section("Operative part", "operative", doc.body, notes)
     body.append("</main>")
     if notes.items:
         body += [
