@@ -655,3 +655,21 @@ def test_one_paragraph_a_line_with_blank_lines_between_stays_as_it_is(
     paragraphs: list[str],
 ) -> None:
     assert paras("\n\n".join(paragraphs)) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "opens"),
+    [
+        # The next item of a list whose items stand a line each.
+        ("2. junior members, being persons under eighteen; and", "3. honorary members", True),
+        # A number that continues the words: "paragraphs 2 and 3".
+        ("in accordance with paragraphs 2 and", "3. of the Rules", False),
+        ("the members referred to in 2. and", "4. shall", False),
+    ],
+)
+def test_a_numbered_line_after_and_opens_the_next_item_only_in_sequence(
+    previous: str, text: str, opens: bool
+) -> None:
+    from drafting.text.cues import opens_provision
+
+    assert opens_provision(text, previous) is opens

@@ -315,6 +315,14 @@ def _heading_like(b: Block, rest: str) -> bool:
     return words.upper() == words and any(c.isalpha() for c in words)
 
 
+def _italic(b: Block) -> bool:
+    """Every word of the line is in italics."""
+    if isinstance(b, SourceTable):
+        return False
+    spans = [p for p in b.pieces if isinstance(p, Span) and p.text.strip()]
+    return bool(spans) and all(s.fmt.i for s in spans)
+
+
 def _bold_lead(pieces: list[Piece]) -> int:
     """Characters of a bold run that opens the words and ends a sentence ("Name."): the
     heading bylaws print in the line of their section; 0 when there is none."""
@@ -514,6 +522,10 @@ class _Placer:
             return
         # A plain label: placed by the forms open above it.
         key = role if role in ("(1)", "(a)", "(i)", "(A)", "(I)", "1.") else found.key
+        if self.quoted and found.key.startswith("("):
+            # Inserted words carry the styles of where they go in the other Act; the
+            # labels say how they stand to each other here.
+            key = found.key
         node = Node("", replace(found, key=key))
         self._plain(node)
         node.words.append(Words(b, pieces))
@@ -527,6 +539,17 @@ class _Placer:
             _heading_like(b, b.text) and not _long(b) and role is None
         )
         short = len(b.text.split()) <= 12 and not b.text.rstrip().endswith((".", ";", ","))
+        crossing = False  # an italic cross-heading (below)
+        if not heading and short and role is None and _italic(b) and following is not None:
+            # A short line in italics over a heading or a provision: the cross-heading
+            # UK bills print so ("Grants and loans").
+            nxt = self._label(following)
+            heading = (nxt is not None and (nxt.family in ("unit", "uk") or nxt.key == "1.")) or (
+                isinstance(following, SourceParagraph)
+                and nxt is None
+                and _heading_like(following, following.text)
+            )
+            crossing = heading
         if (heading or short) and self.awaiting is not None and role != "heading":
             node = self.awaiting
             node.heading, node.heading_block = b.pieces, b
@@ -535,7 +558,12 @@ class _Placer:
         self.awaiting = None
         if heading:
             nxt = self._label(following) if following is not None else None
-            if nxt is not None and nxt.family in ("unit", "uk") and role != "crossheading":
+            if (
+                nxt is not None
+                and nxt.family in ("unit", "uk")
+                and role != "crossheading"
+                and not crossing
+            ):
                 if self.pending is not None:
                     self._crossheading(*self.pending)
                 self.pending = (b.pieces, b)
@@ -552,7 +580,7 @@ class _Placer:
                 and _heading_like(following, following.text)
                 and not _long(following)
             )
-            if explicit or not self.stack or over:
+            if explicit or not self.stack or over or crossing:
                 # A heading by its style or outline level is never the words above it.
                 self._crossheading(b.pieces, b)
                 return
@@ -671,6 +699,14 @@ def _ambiguous(label: Label, stack: list[Node]) -> str | None:
                 ):
                     return alpha
                 break
+    if label.key in ("(a)", "(A)") and stack:
+        # "(j)" after "(i)": the "(i)" was the letter i.
+        roman = "(i)" if label.key == "(a)" else "(I)"
+        top = stack[-1]
+        prev = top.label.shown.strip("().") if top.label is not None else ""
+        one = len(prev) == 1 and len(value) == 1
+        if top.key == roman and one and ord(value) == ord(prev) + 1:
+            return roman
     if label.key in ("(a)", "(A)"):
         roman = "(i)" if label.key == "(a)" else "(I)"
         if any(n.key == roman for n in stack):

@@ -243,6 +243,17 @@ def opens_provision(text: str, previous: str) -> bool:
     end = end_punctuation(previous)
     label = label_at(text)
     if label is not None:
+        before = label_at(previous)
+        if (
+            before is not None
+            and label.kind == before.kind == "number"
+            and before.value.isdigit()
+            and label.value == str(int(before.value) + 1)
+            and previous.rstrip().endswith((" and", " or"))
+        ):
+            # "2. junior members ...; and" then "3. honorary members": the next item of
+            # a list whose items stand a line each, not "paragraphs 2 and 3".
+            return True
         if ends_with_referrer(previous):
             return False
         if label.kind == "letter":
