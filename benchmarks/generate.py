@@ -239,3 +239,67 @@ def make_amendments_to_one_paragraph(doc: Document, m: int, shape: str, seed: in
             op = f'Leave out the first "{" ".join(words[i : i + 3])}"'
         blocks.append(f"Amendment {number}\nParagraph {p.ref}\n{op}\nStatus: adopted\n")
     return "\n".join(blocks)
+
+
+def make_statute(n: int, seed: int = 5) -> Document:
+    """A bill of about ``n`` numbered provisions, shaped as UK bills are: Parts of
+    Chapters of headed sections, each with subsections (1) to (3), one in three with
+    paragraphs (a) to (c).  About 40 sections a Chapter, 3 Chapters a Part."""
+    from drafting.model.structure import BILL
+
+    rng = random.Random(seed)
+    md = Metadata(
+        number=str(n),
+        body="Benchmark Assembly",
+        date=dt.date(2026, 1, 15),
+        country="gb",
+        actor="benchmark",
+    )
+    doc = Document.new_clauses(md, BILL, f"Benchmark Bill of {n} provisions")
+    body = doc.clauses
+    assert body is not None
+    count = section = 0
+    part = chapter = None
+    while count < n:
+        if section % 120 == 0:
+            part = new_provision_element("part", "", num=f"PART {section // 120 + 1}")
+            part.remove(part[-1])  # a Part has no words of its own, only its Chapters
+            Provision(part).set_heading(_sentence(rng, 2, 4).upper())
+            body.append(part)
+            count += 1
+        if section % 40 == 0:
+            assert part is not None
+            chapter = new_provision_element("chapter", "", num=f"CHAPTER {section // 40 % 3 + 1}")
+            chapter.remove(chapter[-1])
+            Provision(chapter).set_heading(_sentence(rng, 2, 5).upper())
+            part.append(chapter)
+            count += 1
+        section += 1
+        assert chapter is not None
+        sec = new_provision_element(
+            "section", "", num=f"{section}.", heading=_sentence(rng, 3, 7).capitalize()
+        )
+        chapter.append(sec)
+        count += 1
+        prov = Provision(sec)
+        for k in range(3):
+            sub = prov.add_subdivision("subsection", f"{_sentence(rng, 12, 30)}.", num=f"({k + 1})")
+            count += 1
+            if k == 1 and section % 3 == 0:
+                for letter in "abc":
+                    sub.add_subdivision("paragraph", f"{_sentence(rng, 6, 14)},", num=f"({letter})")
+                    count += 1
+    doc.assign_ids()
+    return doc
+
+
+def make_statute_version(doc: Document, seed: int = 6) -> Document:
+    """The statute with the words of one subsection in ten changed."""
+    rng = random.Random(seed)
+    new = doc.copy()
+    for p in new.provisions():
+        if p.kind == "subsection" and rng.random() < 0.1 and p.blocks:
+            words = p.text.split(" ")
+            words[rng.randrange(len(words))] = rng.choice(WORDS) + "s"
+            p.set_text(" ".join(words))
+    return new

@@ -36,6 +36,8 @@ from generate import (  # noqa: E402
     make_amendments_to_one_paragraph,
     make_resolution,
     make_second_version,
+    make_statute,
+    make_statute_version,
 )
 
 RUNS = 5
@@ -464,6 +466,53 @@ def bench_large(work: Path, table: Table) -> None:
     table.add(LARGE, "import .docx", ours, "docx read", floor, f"{ours / floor:.1f}x")
 
 
+#: The sizes of the statute benchmark (issue 14): 2,000 provisions, and a fifth of it.
+STATUTE_SIZES = (400, 2000)
+STATUTE_STAGES = (
+    "statute: export .docx",
+    "statute: import .docx",
+    "statute: diff (pairing + words)",
+    "statute: export .html",
+    "statute: amendments check+apply",
+)
+
+
+def bench_statute(n: int, work: Path, table: Table) -> None:
+    """A bill of ``n`` provisions (Parts, Chapters, headed sections, subsections and
+    paragraphs): its Word export, its import, a diff with a second version, its HTML,
+    and one amendment to every tenth section, located as a bill committee writes it."""
+    from drafting import formats
+    from drafting.amendments.apply import apply_amendments
+    from drafting.amendments.parser import parse_amendments
+    from drafting.diff import diff_documents
+    from drafting.docx_export.writer import write_docx
+    from drafting.render.document_html import render_document_html
+
+    doc = make_statute(n)
+    other = make_statute_version(doc)
+    path = work / f"statute-{n}.docx"
+    table.add(str(n), "statute: export .docx", median_time(lambda: write_docx(doc)), "", "", "")
+    path.write_bytes(write_docx(doc))
+    table.add(
+        n, "statute: import .docx", median_time(lambda: formats.import_file(path)), "", "", ""
+    )
+    diff = median_time(lambda: diff_documents(doc, other))
+    table.add(str(n), "statute: diff (pairing + words)", diff, "", "", "")
+    html = median_time(lambda: render_document_html(doc))
+    table.add(str(n), "statute: export .html", html, "", "", "")
+    sections = [p.num.rstrip(".") for p in doc.provisions() if p.kind == "section" and p.num]
+    text = "".join(
+        f"Amendment {i}\nIn section {k}(1), at the end insert “, as amended”\n\n"
+        for i, k in enumerate(sections[::10], 1)
+    )
+
+    def amend() -> None:
+        amendments = parse_amendments(text)
+        apply_amendments(doc, amendments, votes={a.number: "adopted" for a in amendments})
+
+    table.add(str(n), "statute: amendments check+apply", median_time(amend), "", "", "")
+
+
 def targets(t: Table, sizes: list[int]) -> list[str]:
     """The targets of issue 7, each with what this run measured: written, never typed."""
     rows: list[tuple[str, str, bool | None]] = []
@@ -533,6 +582,17 @@ def targets(t: Table, sizes: list[int]) -> list[str]:
                 rows.append(
                     (f"growth N = 5,000 / 1,000 at most 6x: {stage}", f"{a / b:.1f}x", a / b <= 6)
                 )
+    small, large = STATUTE_SIZES
+    for stage in STATUTE_STAGES:
+        a, b = t.get(large, stage), t.get(small, stage)
+        if a is not None and b:
+            rows.append(
+                (
+                    f"statute growth 2,000 / 400 provisions at most 6x (issue 14): {stage[9:]}",
+                    f"{a / b:.1f}x ({a:.2f} s)",
+                    a / b <= 6,
+                )
+            )
     m1, m3 = (
         t.get(1000, f"amendments M={m}: parse+check+voting list+apply+renumber")
         for m in (1000, 3000)
@@ -612,6 +672,8 @@ def main() -> None:
         bench_amendments(1000, [100, 1000] if args.quick else [100, 1000, 3000], work, table)
         bench_cycle(1000, 1000, work, table)
         bench_one_paragraph(work, table)
+        for n in STATUTE_SIZES:
+            bench_statute(n, work, table)
         for name, cmd in {
             "drafting --help": ["--help"],
             "drafting validate (small file)": ["validate", str(small)],
@@ -636,7 +698,7 @@ def main() -> None:
         "with its peak resident memory (VmHWM), the package's bytecode compiled first as",
         "`pip install` leaves it.",
         "",
-        "## Against the targets of issues 7, 13 and 16 (N = 1,000 unless said)",
+        "## Against the targets of issues 7, 13, 14 and 16 (N = 1,000 unless said)",
         "",
         *targets(table, sizes),
         "",
