@@ -271,4 +271,15 @@ def validate_file(path: str | Path) -> FileReport:
                 ),
             ),
         )
-    return FileReport(str(p), tuple(schema.problems(tree)))
+    problems = schema.problems(tree)
+    doc = Document(tree)
+    if doc.structure.hierarchical:
+        # A clause text is held to its own house style: the label forms its levels
+        # print, and their sequence (drafting.model.clause_style).
+        from drafting.model.clause_style import sequence_faults
+
+        problems += [
+            schema.Problem(el.sourceline, el.get("eId"), message, "house style")
+            for el, message in sequence_faults(doc.clauses)
+        ]
+    return FileReport(str(p), tuple(problems))

@@ -18,6 +18,7 @@ from drafting.layout.clauses import ClauseLayout, Node, Quote, Words
 from drafting.layout.inline import count
 from drafting.layout.source import SourceParagraph, SourceTable
 from drafting.layout.structure import Item, Layout
+from drafting.model.clause_style import ClauseStyle, detect, sequence_faults
 from drafting.model.document import Document
 from drafting.model.inference import infer_metadata
 from drafting.model.structure import BILL, RULES, STRUCTURES, Structure
@@ -41,6 +42,7 @@ class _ClauseBuilder(Builder):
         super().__init__(Layout(), options, notes)
         self.clauses = layout
         self.counts: dict[str, int] = {}
+        self.style: ClauseStyle | None = None
 
     def build_clauses(self, name: str | None) -> Built:
         layout = self.clauses
@@ -71,7 +73,7 @@ class _ClauseBuilder(Builder):
             etree.SubElement(etree.SubElement(el, _CONTENT), _P)
             self.warnings.append("the draft has no provisions; an empty block stands in for them")
         doc.assign_ids()
-        self._say(structure)
+        self._say(structure, doc)
         return Built(
             doc,
             PLAIN,
@@ -140,8 +142,9 @@ class _ClauseBuilder(Builder):
                     phrase_name=None,
                 )
             self.counts[node.element] = self.counts.get(node.element, 0) + 1
-            if label.length:
-                self.imported += count(label.shown) + (count(label.inner) if label.inner else 0)
+            # The label's characters as typed, its separator and a UK section's "(1)"
+            # included; the "(1)" child of "1.—(1)" takes none of its own.
+            self.imported += count(label.raw)
         if node.heading is not None and node.heading_block is not None:
             heading = etree.SubElement(el, _HEADING)
             self._fill(heading, Item(node.heading_block, node.heading), phrase_name=None)
@@ -180,6 +183,9 @@ class _ClauseBuilder(Builder):
             mod, q("quotedStructure"), {"startQuote": quote.start, "endQuote": quote.end}
         )
         self.imported += count(quote.start + quote.end)
+        if quote.code:  # the drafting office's instruction to its tools: read, not kept
+            self.imported += count(quote.code)
+            self.details.append(f"drafting code {quote.code} before a quotation: left out")
         for node in quote.nodes:
             self._node(structure, node)
         if not len(structure):
@@ -190,11 +196,22 @@ class _ClauseBuilder(Builder):
 
     # -- the report ---------------------------------------------------------------------
     def _reason(self, structure: Structure) -> str:
-        shown = ", ".join(f"{n} {k}(s)" for k, n in sorted(self.counts.items()))
+        shown = self.style.describe() if self.style is not None else ""
+        shown = shown or ", ".join(f"{n} {k}(s)" for k, n in sorted(self.counts.items()))
         kind = "a bill's styles and labels" if self.clauses.bill else "its labels"
         return f"a clause-structured text ({structure.name}) by {kind}: {shown or 'no labels'}"
 
-    def _say(self, structure: Structure) -> None:
+    def _say(self, structure: Structure, doc: Document) -> None:
+        # The house style read off the draft, level by level: what validate holds it to.
+        self.style = detect(doc.clauses)
+        faults = sequence_faults(doc.clauses)
+        if faults:
+            shown = "; ".join(message for _, message in faults[:3])
+            more = f" (and {len(faults) - 3} more)" if len(faults) > 3 else ""
+            self.warnings.append(
+                f"{len(faults)} label(s) out of their level's form or sequence, kept as the"
+                f" draft shows them: {shown}{more}; drafting validate lists them"
+            )
         if self.clauses.toc:
             self.details.append(
                 f"table of contents: {len(self.clauses.toc)} line(s) kept in the preface,"

@@ -64,6 +64,10 @@ class Label:
     inner: str | None = None
     #: The words after the label on the line are a heading ("Rule 5 – Quorum").
     separated: bool = False
+    #: The characters of the paragraph the label takes ("Rule 5 – ", "1.—(1) "), as
+    #: typed: what the import report counts as imported for it ('' for Word's own
+    #: numbering, which is not in the text).
+    raw: str = ""
 
 
 def strip_code(text: str) -> int:

@@ -100,6 +100,9 @@ class Quote:
     #: What follows the closing mark (the host's full stop).
     after: str
     nodes: list[Node]
+    #: A UK drafting code before the opening mark ("{nisi}"): the drafting office's
+    #: instruction to its own tools, not words of the text.
+    code: str = ""
 
 
 @dataclass
@@ -163,7 +166,9 @@ def label_of(block: Block) -> Label | None:
     body = text[skip:].lstrip(_OPEN_QUOTE) if skip else text
     lead = len(text) - len(body)
     found = read_label(body)
-    return replace(found, length=found.length + lead) if found is not None else None
+    if found is None:
+        return None
+    return replace(found, length=found.length + lead, raw=text[: found.length + lead])
 
 
 def clause_evidence(blocks: list[Block]) -> int:
@@ -428,7 +433,7 @@ class _Placer:
         end, after = closing[m.start()], closing[m.start() + 1 :].strip()
         last.pieces = _cut(last.pieces, m.start())
         nodes = _Placer(self.bill, quoted=True).place(list(trimmed))
-        quote = Quote(start, end, after, nodes)
+        quote = Quote(start, end, after, nodes, code=text[:skip].strip())
         if not host.words:
             host.words.append(Words(paragraphs[0], []))
         host.words[-1].quotes.append(quote)
