@@ -147,20 +147,23 @@ def test_rules_amendments_in_each_wording_apply_and_nothing_else_changes() -> No
     changed = {
         (c.kind, c.label()) for c in diff_documents(draft, amended).changes if c.kind != "unchanged"
     }
-    # Exactly the provisions amended, and nothing else.
     labels = {label for _, label in changed}
+    # Exactly the provisions amended, named as the amendments name them.
     assert labels == {
-        "Rule 1(3)",
+        "Rule 1, paragraph 3",
         "Rule 3A",
-        "Rule 3A(1)",
-        "Rule 3A(2)",
-        "Rule 5(1)",
-        "Rule 5(3)",
-        "Rule 6(1)(b)",
-        "Rule 7(2)(b)",
-        "Rule 8(2)",
+        "Rule 3A, paragraph 1",
+        "Rule 3A, paragraph 2",
+        "Rule 5, paragraph 1",
+        "Rule 5, paragraph 3",
+        "Rule 6, paragraph 1(b)",
+        "Rule 7, paragraph 2(b)",
+        "Rule 8, paragraph 2",
         "Rule 9",
     }, labels
+    for label in labels:  # and each label reads back as the place it names
+        loc = read_location(label)
+        assert loc is not None and loc.kind == "provision", label
     texts = {p.ref: p.text for p in amended.provisions()}
     assert texts["5(1)"] == "The Assembly may deliberate whatever the number of members present."
     assert texts["6(1)(b)"] == "the five Vice-Presidents; and"
@@ -373,3 +376,19 @@ def test_a_bill_amendment_in_each_house_wording_reaches_the_same_words(wording: 
     result = apply_amendments(draft, amendments, votes={"1": "adopted"})
     texts = {p.ref: p.text for p in result.document.provisions() if p.ref}
     assert texts["2(1)(b)(ii)"] == "to buildings within the area to which the scheme relates."
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "found"),
+    [
+        ("rules-lo-typed.docx", "Rule 5.2", "A quorum shall exist"),  # Rule 5, paragraph 2
+        ("rules-lo-typed.docx", "Rule 5(2)", "A quorum shall exist"),
+        ("bylaws-draft.docx", "Article III, Section 7", "Thirty members"),  # Section 3.07
+        ("bylaws-draft.docx", "Section 3.07 of Article III", "Thirty members"),
+    ],
+)
+def test_the_short_forms_tablers_use_find_the_provision(name: str, place: str, found: str) -> None:
+    loc = read_location(place)
+    assert loc is not None
+    host = locate(_fixture(name), loc)
+    assert host.text.startswith(found)

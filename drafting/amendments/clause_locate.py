@@ -140,7 +140,27 @@ def _found(current: Provision | None, step: Step, index: ClauseIndex) -> list[Pr
         # The tabler's noun for a subdivision the text calls otherwise ("paragraph 2"
         # of an article whose subdivisions are points): its children by label.
     options = current.children if current is not None else []
-    return [c for c in options if c.number and _keys(c.number)[0] in keys]
+    found = [c for c in options if c.number and _keys(c.number)[0] in keys]
+    if not found and label.isdigit():
+        # "Article III, Section 7" of sections printed "3.07": by its own last part.
+        found = [
+            c for c in options if c.number and "." in c.number and _last(c.number) == int(label)
+        ]
+    return found
+
+
+def _last(number: str) -> int | None:
+    tail = number.rpartition(".")[2]
+    return int(tail) if tail.isdigit() else None
+
+
+def _dotted(path: Sequence[Step]) -> tuple[Step, ...] | None:
+    """"Rule 5.2" read as Rule 5, paragraph 2, when no rule is numbered 5.2."""
+    level, label = path[0]
+    head, dot, tail = label.rpartition(".")
+    if not dot or not head or not tail.isdigit():
+        return None
+    return ((level, head), ("", tail), *path[1:])
 
 
 def locate_clause(path: Sequence[Step], index: ClauseIndex) -> Provision:
@@ -151,6 +171,10 @@ def locate_clause(path: Sequence[Step], index: ClauseIndex) -> Provision:
             message says what the draft has there.
     """
     current: Provision | None = None
+    if path and not _found(None, path[0], index):
+        split = _dotted(path)
+        if split is not None and _found(None, split[0], index):
+            path = split
     for depth, step in enumerate(path):
         found = _found(current, step, index)
         shown = provision_location(tuple(path[: depth + 1]))

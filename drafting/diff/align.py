@@ -30,7 +30,7 @@ from drafting.diff.records import Change, ChangeKind, Run, Side, Slot, SlotRole,
 from drafting.diff.words import Codes, RunCache, block_runs, blocks_runs, diff_runs, words
 from drafting.model.document import Document
 from drafting.model.provision import parts
-from drafting.model.structure import HIERARCHY, LEVELS
+from drafting.model.structure import HIERARCHY, LEVELS, noun
 from drafting.model.styles import label_value
 
 #: Word similarity from which two provisions are the same provision, edited.
@@ -155,6 +155,9 @@ def _node(
         ref = number
     elif parent.subject in _GROUPS:
         ref = number  # sections are numbered through Parts and Chapters
+    elif parent.ref is not None and parent.ref[:1].isalpha() and not (num or "").startswith("("):
+        # "Rule 5, paragraph 1": a rule's numbered paragraph, cited as amendments cite it.
+        ref = f"{parent.ref}, {noun(etree.QName(el).localname)} {number}"
     else:
         ref = f"{parent.ref}({number})" if parent.ref is not None else None
     # Interned: the versions share most identifiers, and a wId is mostly its eId.
