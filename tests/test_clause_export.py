@@ -102,3 +102,32 @@ def test_the_html_page_sets_chapters_and_rules_as_headings() -> None:
     for p in _imported("rules-lo-typed.docx").provisions():
         if p.text:
             assert page.count(p.text.split(".")[0]) >= 1, p.ref
+
+
+def test_the_word_redline_of_amended_rules_tracks_each_change() -> None:
+    from drafting.amendments.apply import apply_amendments
+    from drafting.amendments.parser import parse_amendments
+    from drafting.diff import diff_documents
+    from drafting.docx_export.redline import redline_docx
+
+    draft = _imported("rules-lo-typed.docx")
+    amendments = parse_amendments(
+        "Amendment 1\nAfter Rule 3 insert the following new Rule:\nRule 3A – Observers\n"
+        "1. The Bureau may invite observers.\n\n"
+        'Amendment 2\nRule 9\nLeave out "two thirds" and insert "three fifths"\n'
+    )
+    amended = apply_amendments(draft, amendments, votes={"1": "adopted", "2": "adopted"}).document
+    data = redline_docx(diff_documents(draft, amended), new=amended)
+    word = docx.Document(io.BytesIO(data))
+    xml = etree.tostring(word.element, encoding="unicode")
+    inserted = "".join(
+        t.text or ""
+        for t in word.element.iter(qn("w:t"))
+        if t.getparent().getparent().tag == qn("w:ins")
+    )
+    assert "Rule 3A – Observers" in inserted and "three fifths" in inserted
+    assert "<w:del " in xml and "two thirds" in "".join(
+        t.text or "" for t in word.element.iter(qn("w:delText"))
+    )
+    texts = [p.text for p in word.paragraphs]
+    assert "Rule 4 – Election of the President" in texts  # an unchanged rule, as exported

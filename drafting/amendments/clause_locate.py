@@ -155,7 +155,7 @@ def _last(number: str) -> int | None:
 
 
 def _dotted(path: Sequence[Step]) -> tuple[Step, ...] | None:
-    """"Rule 5.2" read as Rule 5, paragraph 2, when no rule is numbered 5.2."""
+    """ "Rule 5.2" read as Rule 5, paragraph 2, when no rule is numbered 5.2."""
     level, label = path[0]
     head, dot, tail = label.rpartition(".")
     if not dot or not head or not tail.isdigit():

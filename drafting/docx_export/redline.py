@@ -36,6 +36,7 @@ from drafting.docx_export import ooxml
 from drafting.docx_export import styles as S
 from drafting.docx_export.writer import Frame, build_frame, continued_indent, deep_indent
 from drafting.model.document import Document
+from drafting.model.structure import LEVELS
 
 AUTHOR = "drafting"
 
@@ -69,9 +70,35 @@ class _Ids:
         return str(self.n)
 
 
+def _clause_depth(change: Change) -> int | None:
+    """A clause text's provision as a resolution's level in the redline: None for a
+    heading (a Part, a Chapter, "Rule 5"), else how deep it stands below its heading
+    (0 for a rule's "1.", 1 for its "(a)")."""
+    side = change.new or change.old
+    assert side is not None
+    level = LEVELS[change.subject]
+    num = side.num or ""
+    if level.group or (level.heading and num[:1].isalpha()):
+        return None
+    return (side.ref or "").rpartition(", ")[2].count("(")
+
+
+def _clause(change: Change) -> bool:
+    """A change to a clause text's provision: a level a resolution does not have, or a
+    rule's paragraph ("Rule 5, paragraph 1")."""
+    side = change.new or change.old
+    assert side is not None
+    if change.subject in STYLE_NAMES:
+        return change.subject == "paragraph" and (side.ref or "")[:1].isalpha()
+    return change.subject in LEVELS
+
+
 def _style_key(change: Change) -> str:
     side = change.new or change.old
     assert side is not None
+    if _clause(change):
+        depth = _clause_depth(change)
+        return "heading" if depth is None else ("paragraph", "point", "point2")[min(depth, 2)]
     if change.subject == "point":
         depth = side.ref.count("(") if side.ref else 1
         return "point2" if depth >= 2 else "point"
@@ -251,24 +278,26 @@ def _ops(
 
 
 def _label(
-    num: str | None, rev: Revision, doc_mode: bool
+    num: str | None, rev: Revision, doc_mode: bool, sep: str = "\t"
 ) -> list[tuple[Revision, tuple[Run, ...]]]:
+    """The label and what parts it from the words: a tab, or " – " between a rule's
+    number and its heading."""
     if not num:
         return []
     if not doc_mode:
-        return [(rev, (Run(f"{num}\t"),))]
-    return [(rev, (Run(num),)), (rev, (Run("\t"),))]
+        return [(rev, (Run(f"{num}{sep}"),))]
+    return [(rev, (Run(num),)), (rev, (Run(sep),))]
 
 
 def _number_pieces(
-    change: Change, ignore_numbering: bool, doc_mode: bool
+    change: Change, ignore_numbering: bool, doc_mode: bool, sep: str = "\t"
 ) -> list[tuple[Revision, tuple[Run, ...]]]:
     old = change.old.num if change.old else None
     new = change.new.num if change.new else None
     if old == new or ignore_numbering:
-        return _label(new, "", doc_mode)
+        return _label(new, "", doc_mode, sep)
     if not doc_mode:
-        return [*_label(old, "del", False), *_label(new, "ins", False)]
+        return [*_label(old, "del", False, sep), *_label(new, "ins", False, sep)]
     # The number alone is revised; the tab after it stays, unless a number is gained
     # or lost along with it.
     pieces: list[tuple[Revision, tuple[Run, ...]]] = []
@@ -277,12 +306,14 @@ def _number_pieces(
     if new:
         pieces.append(("ins", (Run(new),)))
     tab: Revision = "" if old and new else "ins" if new else "del"
-    return [*pieces, (tab, (Run("\t"),))]
+    return [*pieces, (tab, (Run(sep),))]
 
 
 def _level(change: Change) -> int:
     side = change.new or change.old
     assert side is not None
+    if _clause(change):
+        return {"point": 1, "point2": 2}.get(_style_key(change), 0)
     if change.subject != "point":
         return 0
     return max(side.ref.count("(") if side.ref else 1, 1)
@@ -291,6 +322,7 @@ def _level(change: Change) -> int:
 def _emit(w: _Writer, change: Change, role: str, ignore_numbering: bool) -> None:
     key = _style_key(change)
     doc_mode = w.frame is not None
+    sep = " – " if key == "heading" and _clause(change) else "\t"
     level = _level(change)
     old_num = change.old.num if change.old else None
     new_num = change.new.num if change.new else None
@@ -298,33 +330,33 @@ def _emit(w: _Writer, change: Change, role: str, ignore_numbering: bool) -> None
         old_num = new_num = "–"  # the export's dash before a citation
     if role == "from":
         if change.new is None:  # deleted inside a moved provision: plainly deleted
-            pieces = [*_label(old_num, "del", doc_mode), *_ops(change.ops, "del", ("delete",))]
+            pieces = [*_label(old_num, "del", doc_mode, sep), *_ops(change.ops, "del", ("delete",))]
             w.paragraph(key, pieces, "del", level)
             return
         pieces = [
-            *_label(old_num, "moveFrom", doc_mode),
+            *_label(old_num, "moveFrom", doc_mode, sep),
             *_ops(change.ops, "moveFrom", ("equal", "delete")),
         ]
         w.paragraph(key, pieces, "moveFrom", level)
         return
     if role == "to":
         pieces = [
-            *_label(new_num, "moveTo", doc_mode),
+            *_label(new_num, "moveTo", doc_mode, sep),
             *_ops(change.ops, "moveTo", ("equal", "insert")),
         ]
         w.paragraph(key, pieces, "moveTo", level)
         return
     if change.kind == "inserted":
-        pieces = [*_label(new_num, "ins", doc_mode), *_ops(change.ops, "ins", ("insert",))]
+        pieces = [*_label(new_num, "ins", doc_mode, sep), *_ops(change.ops, "ins", ("insert",))]
         w.paragraph(key, pieces, "ins", level)
     elif change.kind == "deleted":
-        pieces = [*_label(old_num, "del", doc_mode), *_ops(change.ops, "del", ("delete",))]
+        pieces = [*_label(old_num, "del", doc_mode, sep), *_ops(change.ops, "del", ("delete",))]
         w.paragraph(key, pieces, "del", level)
     else:
         if doc_mode and change.subject == "citation":
             label = _label("–", "", True)
         else:
-            label = _number_pieces(change, ignore_numbering, doc_mode)
+            label = _number_pieces(change, ignore_numbering, doc_mode, sep)
         pieces = [*label, *_ops(change.ops, "", ("equal", "insert", "delete"))]
         w.paragraph(key, pieces, "", level)
 
