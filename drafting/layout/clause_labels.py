@@ -71,12 +71,15 @@ class Label:
 
 
 def strip_code(text: str) -> int:
-    """How many leading characters are a UK drafting code ("{nisi}") and space."""
-    m = _CODE.match(text)
+    """How many leading characters are a UK drafting code ("{nisi}"), with the space
+    around it (a code may follow the tab that indents the line)."""
+    lead = len(text) - len(text.lstrip(" \t"))
+    m = _CODE.match(text[lead:])
     if m is None:
         return 0
-    rest = text[m.end() :]
-    return m.end() + len(rest) - len(rest.lstrip())
+    end = lead + m.end()
+    rest = text[end:]
+    return end + len(rest) - len(rest.lstrip())
 
 
 def read_label(text: str) -> Label | None:

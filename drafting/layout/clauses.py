@@ -396,7 +396,12 @@ class _Placer:
         last = host.words[-1].block.text if host.words else ""
         if not _INTRODUCES.search(last.rstrip()):
             return None
-        inserting = b.style_name.lower().startswith("insert") or _INSERTS.search(last.rstrip())
+        # A drafting code before the mark ("{nisi-sch}“") is an insertion's by definition.
+        inserting = (
+            b.style_name.lower().startswith("insert")
+            or _INSERTS.search(last.rstrip())
+            or strip_code(text) > 0
+        )
         if not inserting and read_label(body[1:]) is None and not _CLOSE.search(text.rstrip()):
             return None
         # A bill template marks the inserted lines ("insert_subsection"): the quotation
