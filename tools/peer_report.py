@@ -33,7 +33,8 @@ def _value(label: str) -> str:
     label = re.sub(
         r"^(?:part|chapter|schedule|section|article|rule)\s*", "", label.strip(), flags=re.I
     )
-    return re.sub(r"[^0-9A-Za-z]", "", label) or label.strip().lower()
+    # Case apart: a label in a capitals style shows "PART 1" for the "Part 1" typed.
+    return re.sub(r"[^0-9A-Za-z]", "", label).lower() or label.strip().lower()
 
 
 def _norm(text: str) -> str:

@@ -25,7 +25,7 @@ from drafting.docx_export import styles as S
 from drafting.docx_export.writer import WordBuilder, continued_indent, deep_indent, new_run
 from drafting.model.document import Document
 from drafting.model.provision import parts
-from drafting.model.structure import CROSSHEADING, LEVELS, SCHEDULE
+from drafting.model.structure import CROSSHEADING, HEADED_CONTAINERS, LEVELS
 
 _HEADING, _HCONTAINER = q("heading"), q("hcontainer")
 _MOD, _QUOTED, _INLINE = q("mod"), q("quotedStructure"), q("inline")
@@ -47,7 +47,7 @@ def _headed(el: AknElement, num: str | None) -> bool:
     """True for a provision set as a heading line: a group, a schedule, or a unit whose
     number is printed with its word."""
     if el.tag == _HCONTAINER:
-        return el.get("name") == SCHEDULE
+        return el.get("name") in HEADED_CONTAINERS
     level = LEVELS.get(el.local)
     if level is None:
         return False
@@ -68,7 +68,7 @@ def needed_styles(doc: Document) -> set[str]:
             used.add(S.CROSSHEADING)
         elif name == "table":
             used.add(S.TABLE_TEXT)
-        elif name != SCHEDULE:
+        elif name not in HEADED_CONTAINERS:
             used.add(S.UNNUMBERED)
     return used
 
@@ -136,7 +136,7 @@ def write_clauses(b: WordBuilder, doc: Document) -> None:
             if table is not None:
                 b.table(table)
             return
-        if el.tag == _HCONTAINER and name != SCHEDULE:
+        if el.tag == _HCONTAINER and name not in HEADED_CONTAINERS:
             for block in blocks:
                 b.runs(block, b.paragraph(S.UNNUMBERED))
             return

@@ -26,6 +26,7 @@ from drafting.layout.clause_labels import Label, read_label, strip_code
 from drafting.layout.source import Block, Piece, SourceParagraph, SourceTable, Span
 from drafting.layout.structure import drop_chars
 from drafting.model.clause_ids import successor
+from drafting.model.structure import GROUP_OF_PARTS, HEADED_CONTAINERS
 
 #: Word styles of UK bill templates (lower case, without "insert_") and what they say.
 UK_STYLES = {
@@ -46,6 +47,9 @@ UK_STYLES = {
     "sectionreference": "reference",
     # "SCHEDULES" over the schedules: a heading, not a schedule without a number.
     "schedulemainheader": "crossheading",
+    # A group of Parts over the Parts ("The First Group of Parts"); a Part's own
+    # label in this style ("PART 1") is a Part.
+    "partheading": "group",
 }
 #: Styles of the words that close a list: out to the margin after its items.
 _WRAPS = re.compile(r"margin|wrap|continu", re.I)
@@ -260,7 +264,9 @@ def _typed_contents(lines: list[Block], start: int) -> int:
 
 
 #: Heading styles that belong to the provision below them, not to the title page.
-_BODY_HEADINGS = frozenset({"clausetitle", "crossheading", "heading1", "heading2"})
+_BODY_HEADINGS = frozenset(
+    {"clausetitle", "crossheading", "heading1", "heading2", "partheading", "parttitle"}
+)
 
 
 def _first_provision(lines: list[Block]) -> int:
@@ -463,12 +469,15 @@ class _Placer:
         in_schedule = any(n.name == "schedule" for n in self.stack)
         if found.family == "uk" and in_schedule:
             return replace(found, element="paragraph")
+        at_group = not self.stack or _is_group(self.stack[-1])
         if (
             found.key == "1."
             and found.family == "plain"
-            and UK_STYLES.get(_style(b)) == "(1)"
+            and (UK_STYLES.get(_style(b)) == "(1)" or (at_group and not in_schedule))
             and (in_schedule or not any(n.element == "section" for n in self.stack))
         ):
+            # "3. The Authority may ..." in the subsection style, or straight under a
+            # Part or Chapter: a section (a schedule's paragraph) without subsections.
             element = "paragraph" if in_schedule else "section"
             return replace(found, family="uk", element=element, key="uk")
         return found
@@ -481,6 +490,16 @@ class _Placer:
             found = None  # "Section 3 of the Act ...": words
         if found is not None and found.family != "group" and role in UK_HEADINGS:
             found = None  # "Article 8 orders: foster parents", a section's title
+        if found is None and role == "group" and not self.quoted:
+            # A group of Parts: its title is its number, its heading the next line.
+            text = b.text.strip()
+            label = Label(
+                "group", "hcontainer", text, "group:" + GROUP_OF_PARTS, len(b.text), raw=b.text
+            )
+            node = Node("hcontainer", label, name=GROUP_OF_PARTS)
+            self._group(node)
+            self.awaiting = node
+            return
         if found is None:
             self._words(b, role, following)
             return
@@ -633,12 +652,12 @@ class _Placer:
         if node.name == "schedule":
             self.stack.clear()
         else:
-            rank = _GROUP_RANK.get(node.element, 9)
+            rank = _rank(node)
             while self.stack:
                 top = self.stack[-1]
                 if top.name == "schedule":
                     break
-                if _is_group(top) and _GROUP_RANK.get(top.element, 9) < rank:
+                if _is_group(top) and _rank(top) < rank:
                     break
                 self.stack.pop()
         self._attach(node)
@@ -680,7 +699,12 @@ def _plain(node: Node) -> bool:
 
 
 def _is_group(node: Node) -> bool:
-    return node.name == "schedule" or node.element in _GROUP_RANK
+    return node.name in HEADED_CONTAINERS or node.element in _GROUP_RANK
+
+
+def _rank(node: Node) -> float:
+    """How far out a group stands: a group of Parts outside the Parts."""
+    return -1 if node.name == GROUP_OF_PARTS else _GROUP_RANK.get(node.element, 9)
 
 
 def _ambiguous(label: Label, stack: list[Node]) -> str | None:

@@ -70,6 +70,12 @@ HIERARCHY: frozenset[str] = frozenset(LEVELS)
 SCHEDULE = "schedule"
 #: An unnumbered heading among provisions (an ``hcontainer`` of this name).
 CROSSHEADING = "crossheading"
+#: A Northern Ireland bill's group of Parts ("The First Group of Parts"): an
+#: ``hcontainer`` of this name, its title as its number, as the National Archives'
+#: parser writes it, holding Parts.
+GROUP_OF_PARTS = "groupOfParts"
+#: The ``hcontainer`` names that head what follows them, as a Part does.
+HEADED_CONTAINERS = frozenset({SCHEDULE, GROUP_OF_PARTS})
 
 
 @dataclass(frozen=True)

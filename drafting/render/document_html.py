@@ -26,7 +26,7 @@ from drafting.akn.inline import safe_href
 from drafting.akn.ns import local_name, q
 from drafting.model.document import Document
 from drafting.model.provision import Provision, parts
-from drafting.model.structure import LEVELS, SCHEDULE
+from drafting.model.structure import HEADED_CONTAINERS, LEVELS
 
 
 def _text(value: str | None) -> str:
@@ -272,7 +272,7 @@ def _clause(el: etree._Element, notes: _Notes, indent: str, out: list[str], dept
         out.append(f'{indent}<li class="crossheading"><{h}>{heading}</{h}></li>')
         return
     level = LEVELS.get(tag)
-    headed = name == SCHEDULE or (
+    headed = name in HEADED_CONTAINERS or (
         level is not None and (level.group or (level.heading and bool(_WORDED.match(label or ""))))
     )
     if not headed:
