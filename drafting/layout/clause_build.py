@@ -204,7 +204,7 @@ class _ClauseBuilder(Builder):
     def _say(self, structure: Structure, doc: Document) -> None:
         # The house style read off the draft, level by level: what validate holds it to.
         self.style = detect(doc.clauses)
-        faults = sequence_faults(doc.clauses)
+        faults = sequence_faults(doc.clauses, self.style)
         if faults:
             shown = "; ".join(message for _, message in faults[:3])
             more = f" (and {len(faults) - 3} more)" if len(faults) > 3 else ""

@@ -156,10 +156,26 @@ def _style(block: Block) -> str:
     return name[7:] if name.startswith("insert_") else name
 
 
+_CACHED = "_clause_label"
+
+
 def label_of(block: Block) -> Label | None:
-    """The label ``block`` opens with: Word's computed number, or one typed."""
+    """The label ``block`` opens with: Word's computed number, or one typed.
+
+    Read once per paragraph and kept on it: the evidence, the body's start, the
+    placing and the look-ahead each ask for it (a paragraph's words do not change
+    while it is laid out; a trimmed copy is made without it)."""
     if isinstance(block, SourceTable):
         return None
+    found = block.__dict__.get(_CACHED, _CACHED)
+    if found is not _CACHED:
+        return found  # type: ignore[no-any-return]
+    found = _read_label_of(block)
+    block.__dict__[_CACHED] = found
+    return found
+
+
+def _read_label_of(block: SourceParagraph) -> Label | None:
     auto = block.label
     if auto is not None and not auto.bullet and auto.text.strip():
         found = read_label(auto.text.strip() + " ")
@@ -172,7 +188,7 @@ def label_of(block: Block) -> Label | None:
     found = read_label(body)
     if found is None:
         return None
-    return replace(found, length=found.length + lead, raw=text[: found.length + lead])
+    return found.taking(text, found.length + lead)
 
 
 def clause_evidence(blocks: list[Block]) -> int:
@@ -435,7 +451,10 @@ class _Placer:
         paragraphs = [b for b in lines if isinstance(b, SourceParagraph)]
         # The quotation marks are the quotation's, not its words': out of the first
         # and last paragraphs, into the quotedStructure's attributes.
-        trimmed = [SourceParagraph(**vars(p)) for p in paragraphs]
+        trimmed = [
+            SourceParagraph(**{k: v for k, v in vars(p).items() if k != _CACHED})
+            for p in paragraphs
+        ]
         trimmed[0].pieces = drop_chars(trimmed[0].pieces, skip + lead + 1)
         last = trimmed[-1]
         closing = last.text.rstrip()

@@ -11,6 +11,7 @@ reported for the secretary to look at, never corrected.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from drafting.model.structure import LEVELS, SCHEDULE, noun
 
 _HCONTAINER, _QUOTED, _NUM = q("hcontainer"), q("quotedStructure"), q("num")
 _TAGS = tuple(q(name) for name in LEVELS)
+_TAG_SET = frozenset(_TAGS)
 _GROUPS = frozenset(q(name) for name, lv in LEVELS.items() if lv.group)
 #: A label: what stands before its value, the value, what follows ("Rule 13A",
 #: "(ba)", "1.01.", "1.—").
@@ -74,9 +76,11 @@ class ClauseStyle:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _split(label: str) -> tuple[str, str, str] | None:
     """(what precedes the value, the value, what follows); None for a label that is a
-    word without a number ("SCHEDULE")."""
+    word without a number ("SCHEDULE").  Cached: a text repeats "(a)" and "1." by the
+    hundred."""
     m = _LABEL.match(label.strip())
     if m is None:
         return None
@@ -86,6 +90,7 @@ def _split(label: str) -> tuple[str, str, str] | None:
     return (m.group("head"), value, m.group("tail"))
 
 
+@functools.lru_cache(maxsize=4096)
 def numbering_of(value: str) -> str:
     """The numbering a label's value is written in; a lone i, v or x is roman."""
     if any(ch.isdigit() for ch in value):
@@ -112,12 +117,12 @@ def _provisions(body: AknElement) -> Iterator[tuple[AknElement, bool]]:
 def _subdivisions(node: AknElement) -> Iterator[tuple[AknElement, bool]]:
     """The hierarchy elements and schedules directly in ``node`` (a quoted structure
     stands in words, so it is not among them), each with whether it is a schedule."""
-    for child in node.iterchildren(*_TAGS, _HCONTAINER):
-        if not isinstance(child, AknElement):
-            continue
-        schedule = child.tag == _HCONTAINER and child.get("name") == SCHEDULE
-        if child.tag != _HCONTAINER or schedule:
-            yield child, schedule
+    for child in node:  # one look at each child: iterchildren(*tags) costs more
+        tag = child.tag
+        if tag in _TAG_SET:
+            yield child, False
+        elif tag == _HCONTAINER and child.get("name") == SCHEDULE:
+            yield child, True
 
 
 def detect(body: AknElement | None) -> ClauseStyle:
@@ -167,12 +172,14 @@ def _value(value: str, numbering: str) -> tuple[int, str] | None:
     return (whole, "") if whole is not None and value[0] == value[1] else (n, value[1:])
 
 
-def sequence_faults(body: AknElement | None) -> list[tuple[AknElement, str]]:
+def sequence_faults(
+    body: AknElement | None, style: ClauseStyle | None = None
+) -> list[tuple[AknElement, str]]:
     """Each label that breaks its level's form or sequence, with what is wrong:
     ``rule "Rule 7" follows "Rule 5": a number is missing``, ``paragraph "2)" is not
     printed as its level is ("1.")``.  Sections run on through Parts and Chapters;
     a Chapter's number, and a schedule's paragraphs, start again in each."""
-    style = detect(body)
+    style = style if style is not None else detect(body)
     out: list[tuple[AknElement, str]] = []
     if body is None:
         return out
