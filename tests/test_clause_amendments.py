@@ -206,7 +206,7 @@ def test_an_amendment_to_a_deleted_rule_falls() -> None:
     [
         ("Rule 50", "rule 50 does not exist; the draft has rules 1 to 11"),
         ("Rule 5, paragraph 9", "Rule 5, paragraph 9 does not exist; Rule 5 has paragraphs 1 to 3"),
-        ("Paragraph 1", "could be any of"),
+        ("Paragraph 1", "could be any of 8 provisions (Rule 1, paragraph 1; Rule 2, paragraph 1;"),
     ],
 )
 def test_a_place_the_rules_do_not_have_is_refused_saying_what_they_have(

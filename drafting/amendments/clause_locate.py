@@ -184,10 +184,11 @@ def locate_clause(path: Sequence[Step], index: ClauseIndex) -> Provision:
                 hint="check the number against the draft as tabled",
             )
         if len(found) > 1:
-            places = ", ".join(_cited(p) for p in found[:4]) + (", ..." if len(found) > 4 else "")
+            cited = [_short(p, index) for p in found[:4]]
+            places = "; ".join(cited) + ("; ..." if len(found) > 4 else "")
             raise AmendmentTargetError(
                 f"{shown.phrase()} could be any of {len(found)} provisions ({places})",
-                hint=f"name the level above it too, e.g. {_cited(found[0])}",
+                hint=f"name the level above it too, e.g. {cited[0]}",
             )
         current = found[0]
     assert current is not None
@@ -234,6 +235,12 @@ def _steps(p: Provision) -> list[Step] | None:
         node = node.parent
     steps.reverse()
     return steps
+
+
+def _short(p: Provision, index: ClauseIndex) -> str:
+    """``p`` as a tabler would name it for certain: "Rule 1, paragraph 1"."""
+    cited = cite(p, index)
+    return str(cited) if cited is not None else _cited(p)
 
 
 def _cited(p: Provision) -> str:
