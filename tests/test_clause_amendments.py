@@ -301,7 +301,10 @@ def _leaves(doc: Document) -> list[Provision]:
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_edits_to_the_rules_round_trip_through_written_amendments(data: st.DataObject) -> None:
@@ -323,10 +326,13 @@ def test_edits_to_the_rules_round_trip_through_written_amendments(data: st.DataO
         if rest and len(rest[0].parent.children) > 1:  # type: ignore[union-attr]
             rest[0].delete()
     drafted = amendments_from_edit(draft, edited, style="nato-pa")
+    want = {p.ref: p.text for p in edited.provisions() if p.ref}
+    if not drafted.amendments:  # the edit put back the word that was there
+        assert {p.ref: p.text for p in draft.provisions() if p.ref} == want
+        return
     read = parse_amendments(write_amendments(drafted.amendments, "nato-pa"))
     result = apply_amendments(draft, read, votes={a.number: "adopted" for a in read})
     got = {p.ref: p.text for p in result.document.provisions() if p.ref}
-    want = {p.ref: p.text for p in edited.provisions() if p.ref}
     assert got == want
 
 
