@@ -253,8 +253,7 @@ def _have(current: Provision | None, level: str, index: ClauseIndex) -> str:
     """What the draft has where the tabler looked: the labels of that level."""
     if current is not None:
         labels = [c.number for c in current.children if c.number]
-        cited = cite(current, index)
-        where = str(cited) if cited is not None else _cited(current)
+        where = _short(current, index)
         if not labels:
             return f"{where} has no numbered subdivisions"
         return f"{where} has {_nouns(current.children[0])} {_span(labels)}"

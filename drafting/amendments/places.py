@@ -39,7 +39,7 @@ _SPELLINGS: dict[str, str] = {
 NOUNS: dict[str, str] = {lv.noun: name for name, lv in LEVELS.items()} | _SPELLINGS
 #: The nouns a resolution also uses: a place made only of these is a resolution's.
 _SHARED = frozenset({"paragraph", "para.", "sub-paragraph", "subparagraph", "point"})
-#: "title" alone is the draft's title; "Title II" a group, read only with its label.
+# "title" alone is the draft's title (phrases.py reads it first); "Title II" is a group.
 
 
 def _alternation(nouns: list[str]) -> str:
