@@ -23,12 +23,12 @@ from drafting.akn.ns import q
 from drafting.amendments.errors import AmendmentTargetError
 from drafting.amendments.model import Location, Step, provision_location
 from drafting.labels import from_roman
+from drafting.model.clause_style import numbered_provisions
 from drafting.model.document import Document
 from drafting.model.provision import Provision
 from drafting.model.structure import HIERARCHY, LEVELS, SCHEDULE, noun
 from drafting.model.styles import label_value
 
-_QUOTED = q("quotedStructure")
 _HCONTAINER = q("hcontainer")
 _TAGS = frozenset(q(name) for name in HIERARCHY)
 #: What a tabler may call a level the text names otherwise.
@@ -64,18 +64,14 @@ class ClauseIndex:
         body = doc.clauses
         if body is None:
             return
-        for el in body.iter(*_TAGS, _HCONTAINER):
-            if not isinstance(el, AknElement):
-                continue
+        for el, scheduled in numbered_provisions(body):
             level = _level_of(el)
-            if level is None or _quoted(el, body):
-                continue
-            if _in_schedule(el, body):
-                self.scheduled.add(el)
             prov = Provision(el)
             num = prov.num
-            if not num:
+            if level is None or not num:
                 continue
+            if scheduled:
+                self.scheduled.add(el)
             for key in _keys(label_value(num)):
                 self.by_key.setdefault((level, key), []).append(prov)
 
@@ -90,24 +86,6 @@ class ClauseIndex:
             # provisions the text (as the National Archives' parser) calls sections.
             return self.find(_SAME[level], label)
         return found
-
-
-def _in_schedule(el: AknElement, body: AknElement) -> bool:
-    node = el.getparent()
-    while node is not None and node is not body:
-        if node.tag == _HCONTAINER and node.get("name") == SCHEDULE:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _quoted(el: AknElement, body: AknElement) -> bool:
-    node = el.getparent()
-    while node is not None and node is not body:
-        if node.tag == _QUOTED:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _inside(p: Provision, scope: Provision) -> bool:

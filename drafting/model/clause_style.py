@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from drafting.akn.elements import AknElement
 from drafting.akn.ns import q
 from drafting.labels import from_alpha, from_letters, from_roman
-from drafting.model.structure import LEVELS, SCHEDULE, noun
+from drafting.model.structure import GROUP_OF_PARTS, LEVELS, SCHEDULE, noun
 
 _HCONTAINER, _QUOTED, _NUM = q("hcontainer"), q("quotedStructure"), q("num")
 _TAGS = tuple(q(name) for name in LEVELS)
@@ -101,9 +101,10 @@ def numbering_of(value: str) -> str:
     return f"{case}-alpha"
 
 
-def _provisions(body: AknElement) -> Iterator[tuple[AknElement, bool]]:
-    """The numbered provisions of ``body`` outside quoted structures, each with
-    whether it stands in a schedule."""
+def numbered_provisions(body: AknElement) -> Iterator[tuple[AknElement, bool]]:
+    """The numbered provisions of ``body`` outside quoted structures (the words a
+    bill inserts into another Act are not the text's own), each with whether it
+    stands in a schedule; in document order, walked down from the body once."""
 
     def walk(node: AknElement, scheduled: bool) -> Iterator[tuple[AknElement, bool]]:
         for child, schedule in _subdivisions(node):
@@ -116,13 +117,18 @@ def _provisions(body: AknElement) -> Iterator[tuple[AknElement, bool]]:
 
 def _subdivisions(node: AknElement) -> Iterator[tuple[AknElement, bool]]:
     """The hierarchy elements and schedules directly in ``node`` (a quoted structure
-    stands in words, so it is not among them), each with whether it is a schedule."""
+    stands in words, so it is not among them), each with whether it is a schedule.
+    A group of Parts is seen through: its Parts are numbered on through the groups."""
     for child in node:  # one look at each child: iterchildren(*tags) costs more
         tag = child.tag
         if tag in _TAG_SET:
             yield child, False
-        elif tag == _HCONTAINER and child.get("name") == SCHEDULE:
-            yield child, True
+        elif tag == _HCONTAINER:
+            name = child.get("name")
+            if name == SCHEDULE:
+                yield child, True
+            elif name == GROUP_OF_PARTS:
+                yield from _subdivisions(child)
 
 
 def detect(body: AknElement | None) -> ClauseStyle:
@@ -131,7 +137,7 @@ def detect(body: AknElement | None) -> ClauseStyle:
     if body is None:
         return ClauseStyle(())
     forms: dict[tuple[str, bool], Counter[tuple[str, str]]] = {}
-    for el, scheduled in _provisions(body):
+    for el, scheduled in numbered_provisions(body):
         element = SCHEDULE if el.tag == _HCONTAINER else el.local
         parts = _split(el.findtext(_NUM) or "")
         if parts is None:
