@@ -36,7 +36,7 @@ from drafting.docx_export import ooxml
 from drafting.docx_export import styles as S
 from drafting.docx_export.writer import Frame, build_frame, continued_indent, deep_indent
 from drafting.model.document import Document
-from drafting.model.structure import LEVELS
+from drafting.model.structure import LEVELS, set_as_heading
 
 AUTHOR = "drafting"
 
@@ -76,9 +76,7 @@ def _clause_depth(change: Change) -> int | None:
     (0 for a rule's "1.", 1 for its "(a)")."""
     side = change.new or change.old
     assert side is not None
-    level = LEVELS[change.subject]
-    num = side.num or ""
-    if level.group or (level.heading and num[:1].isalpha()):
+    if set_as_heading(change.subject, None, side.num):
         return None
     return (side.ref or "").rpartition(", ")[2].count("(")
 

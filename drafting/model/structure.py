@@ -11,6 +11,7 @@ new kind of document is a new table row, not a change in four layers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -124,3 +125,20 @@ def noun(element: str, name: str | None = None) -> str:
     if element == "hcontainer":
         return {SCHEDULE: "schedule", CROSSHEADING: "cross-heading"}.get(name or "", "text")
     return {"recital": "preambular paragraph", "citation": "citation"}.get(element, element)
+
+
+#: A label printed with its word ("Rule 4", "ARTICLE I", "Section 1.01", "§ 3").
+_WORDED = re.compile(r"^[^\W\d_]|^§")
+
+
+def set_as_heading(element: str, name: str | None, num: str | None) -> bool:
+    """True for a provision printed as a heading line of its own, as every export sets
+    it: a group (Part, Chapter), a schedule or a group of Parts, or a unit whose
+    number is printed with its word ("Rule 4 – Election of the President"); a UK
+    section "1." is a numbered paragraph under its heading instead."""
+    if element == "hcontainer":
+        return name in HEADED_CONTAINERS
+    level = LEVELS.get(element)
+    if level is None:
+        return False
+    return level.group or (level.heading and bool(num) and bool(_WORDED.match(num or "")))

@@ -17,7 +17,6 @@ element once.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from lxml import etree
@@ -26,7 +25,7 @@ from drafting.akn.inline import safe_href
 from drafting.akn.ns import local_name, q
 from drafting.model.document import Document
 from drafting.model.provision import Provision, parts
-from drafting.model.structure import HEADED_CONTAINERS, LEVELS
+from drafting.model.structure import set_as_heading
 
 
 def _text(value: str | None) -> str:
@@ -249,10 +248,6 @@ def _provision(
     out.append(f"{indent}</li>")
 
 
-#: A label printed with its word ("Rule 4", "ARTICLE I", "§ 3"): a heading line.
-_WORDED = re.compile(r"^[^\W\d_]|^§")
-
-
 def _clause(el: etree._Element, notes: _Notes, indent: str, out: list[str], depth: int) -> None:
     """Append a clause text's provision ``el``: a Part, Chapter or worded rule as a
     heading (``<h2>`` for the outermost, down to ``<h4>``) with its words and what it
@@ -271,11 +266,7 @@ def _clause(el: etree._Element, notes: _Notes, indent: str, out: list[str], dept
     if name == "crossheading":
         out.append(f'{indent}<li class="crossheading"><{h}>{heading}</{h}></li>')
         return
-    level = LEVELS.get(tag)
-    headed = name in HEADED_CONTAINERS or (
-        level is not None and (level.group or (level.heading and bool(_WORDED.match(label or ""))))
-    )
-    if not headed:
+    if not set_as_heading(tag, name, label):
         if heading:
             out.append(f'{indent}<li class="crossheading"><{h}>{heading}</{h}></li>')
         _provision(el, tag, notes, indent, out, clause_depth=depth)
