@@ -131,3 +131,27 @@ def test_the_word_redline_of_amended_rules_tracks_each_change() -> None:
     )
     texts = [p.text for p in word.paragraphs]
     assert "Rule 4 – Election of the President" in texts  # an unchanged rule, as exported
+
+
+def test_a_uk_section_s_first_subsection_keeps_its_closing_words_in_word(tmp_path: Path) -> None:
+    """ "2.—(1) A scheme is eligible if— (a) ..., (b) ..., but not otherwise.": the
+    closing words of the subsection printed on the section's line go to Word too."""
+    from drafting.akn.parser import make
+
+    doc = _imported("uk-bill-styled.docx").copy()
+    first = next(p for p in doc.provisions() if p.ref == "2(1)")
+    assert first.children
+    wrap = make("wrapUp")
+    p = make("p")
+    p.text = "but not in any other case."
+    wrap.append(p)
+    first.element.append(wrap)
+    texts = [t for _, t in _paragraphs(doc)]
+    assert any(t.startswith("2.—(1) A scheme is eligible") for t in texts)
+    assert "but not in any other case." in texts
+    # Read back, the words close a list of section 2(1) again: which one (the
+    # subsection's or its paragraph (b)'s, which has a list of its own) the import
+    # cannot tell without the indents, which it does not read.
+    again = _again(doc, tmp_path)
+    back = next(p for p in again.provisions() if p.ref == "2(1)")
+    assert "but not in any other case." in back.full_text

@@ -13,7 +13,6 @@ headings and words.
 from __future__ import annotations
 
 import copy
-import re
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -25,13 +24,11 @@ from drafting.docx_export import styles as S
 from drafting.docx_export.writer import WordBuilder, continued_indent, deep_indent, new_run
 from drafting.model.document import Document
 from drafting.model.provision import parts
-from drafting.model.structure import CROSSHEADING, HEADED_CONTAINERS, LEVELS
+from drafting.model.structure import CROSSHEADING, HEADED_CONTAINERS, set_as_heading
 
 _HEADING, _HCONTAINER = q("heading"), q("hcontainer")
 _MOD, _QUOTED, _INLINE = q("mod"), q("quotedStructure"), q("inline")
 _W_P, _W_PPR = qn("w:p"), qn("w:pPr")
-#: A label printed with its word ("Rule 4", "ARTICLE I", "Section 1.01", "§ 3").
-_WORDED = re.compile(r"^[^\W\d_]|^§")
 #: Between a heading's number and its words, as Resolution 495's house prints them.
 DASH = " – "
 _PLAIN: frozenset[str] = frozenset()
@@ -44,14 +41,7 @@ def _heading_of(el: AknElement) -> AknElement | None:
 
 
 def _headed(el: AknElement, num: str | None) -> bool:
-    """True for a provision set as a heading line: a group, a schedule, or a unit whose
-    number is printed with its word."""
-    if el.tag == _HCONTAINER:
-        return el.get("name") in HEADED_CONTAINERS
-    level = LEVELS.get(el.local)
-    if level is None:
-        return False
-    return level.group or (level.heading and bool(num) and bool(_WORDED.match(num or "")))
+    return set_as_heading(el.local, el.get("name"), num)
 
 
 def needed_styles(doc: Document) -> set[str]:
@@ -96,9 +86,11 @@ def write_clauses(b: WordBuilder, doc: Document) -> None:
             return
         bare = copy.deepcopy(block)
         for m in list(bare.iter(_MOD)):
-            if m.find(_QUOTED) is not None:
-                _drop_keeping_tail(m, keep_tail=False)
+            parent = m.getparent()
+            if m.find(_QUOTED) is not None and parent is not None:
+                parent.remove(m)  # with its tail: the tail follows the closing mark
         b.runs(bare, into)
+        last = into
         for m in mods:
             for quoted in m.iterchildren(_QUOTED):
                 start = len(b.body)
@@ -116,12 +108,14 @@ def write_clauses(b: WordBuilder, doc: Document) -> None:
                     )
                     _open_quote(made[0], quoted.get("startQuote", "“"))
                     ooxml.append_text(_new_run(made[-1]), quoted.get("endQuote", "”") + after)
+                    last = made[-1]
             tail = (m.tail or "").strip()
-            if tail and len(b.body):
-                last = [el for el in b.body if el.tag == _W_P][-1]
+            if tail:
                 ooxml.append_text(_new_run(last), tail)
 
-    def write(el: AknElement, heads: int, depth: int) -> None:
+    def write(el: AknElement, heads: int, depth: int, lead: str = "", at: int = -1) -> None:
+        """Write ``el`` at ``depth``; with ``lead``, its first line is its parent's
+        ("1.—" before the "(1)" of a UK section), set at the parent's depth ``at``."""
         num, blocks, points, wrap = parts(el)
         heading = _heading_of(el)
         if heading is not None and blocks and blocks[0] is heading:
@@ -158,27 +152,24 @@ def write_clauses(b: WordBuilder, doc: Document) -> None:
             return
         if heading is not None:  # a UK section's heading stands above it
             heading_line(heads, None, heading)
-        first = b.paragraph(S.CLAUSE_LEVELS[min(depth, 2)], left=deep_indent(depth))
-        opening = _opening(num, blocks, children)
-        if opening is not None:
+        if _opens_with_first_subdivision(num, blocks, children):
             # The UK's "1.—(1) The Authority must ...": a section whose words begin
-            # with its first subsection prints both labels on one line.
-            inner, children = children[0], children[1:]
-            inner_num, blocks, inner_points, _ = parts(inner)
-            ooxml.append_text(_new_run(first), f"{num}—{inner_num} ")
-            children = [c for c in inner_points if isinstance(c, AknElement)] + children
-            depth += 1
-            if blocks:
-                words(blocks[0], first, heads, depth)
-            blocks = blocks[1:]
-        elif num:
-            ooxml.append_text(_new_run(first), f"{num}\t")
-            if blocks:
-                words(blocks[0], first, heads, depth)
-            blocks = blocks[1:]
-        elif blocks:
+            # with its first subsection prints both labels on one line, the rest of
+            # the subsection (its paragraphs, its closing words) as the subsection's.
+            write(children[0], heads, depth + 1, lead=f"{num}—", at=depth)
+            for child in children[1:]:
+                write(child, heads, depth + 1)
+            left = continued_indent(depth)
+            for block in wrap:
+                b.runs(block, b.paragraph(S.CONTINUED, first_line="0", left=left))
+            return
+        line = depth if at < 0 else at
+        first = b.paragraph(S.CLAUSE_LEVELS[min(line, 2)], left=deep_indent(line))
+        if num:
+            ooxml.append_text(_new_run(first), f"{lead}{num} " if lead else f"{num}\t")
+        if blocks:
             words(blocks[0], first, heads, depth)
-            blocks = blocks[1:]
+        blocks = blocks[1:]
         left = continued_indent(depth)
         for block in blocks:
             words(block, b.paragraph(S.CONTINUED, first_line="0", left=left), heads, depth)
@@ -202,20 +193,6 @@ def _all_bold(heading: AknElement) -> bool:
     )
 
 
-def _drop_keeping_tail(el: etree._Element, *, keep_tail: bool) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail if keep_tail else None
-    prev = el.getprevious()
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
-
-
 def _open_quote(p: etree._Element, mark: str) -> None:
     """Put the opening quotation mark first in paragraph ``p``, before its label."""
     run = _new_run(p)
@@ -228,15 +205,14 @@ def _open_quote(p: etree._Element, mark: str) -> None:
         p.insert(0, run)
 
 
-def _opening(
+def _opens_with_first_subdivision(
     num: str | None, blocks: list[etree._Element], children: list[AknElement]
-) -> str | None:
-    """The UK opening "1.—(1)" of a section with no words of its own whose first
-    subsection is "(1)"; None for any other provision."""
+) -> bool:
+    """True for a UK section ("1.") with no words of its own whose first subsection
+    is bracketed ("(1)"): printed as "1.—(1)"."""
     if not num or blocks or not children or not num.endswith("."):
-        return None
-    first = parts(children[0]).num or ""
-    return f"{num}—{first}" if first.startswith("(") else None
+        return False
+    return (parts(children[0]).num or "").startswith("(")
 
 
 def _new_run(p: etree._Element) -> etree._Element:
