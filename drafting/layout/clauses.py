@@ -419,16 +419,12 @@ class _Placer:
         if not _INTRODUCES.search(last.rstrip()):
             return None
         # A drafting code before the mark ("{nisi-sch}“") is an insertion's by definition.
-        inserting = (
-            b.style_name.lower().startswith("insert")
-            or _INSERTS.search(last.rstrip())
-            or strip_code(text) > 0
-        )
+        styled = _inserted(b)
+        inserting = styled or _INSERTS.search(last.rstrip()) or strip_code(text) > 0
         if not inserting and read_label(body[1:]) is None and not _CLOSE.search(text.rstrip()):
             return None
         # A bill template marks the inserted lines ("insert_subsection"): the quotation
         # closes on the last of them, not on an inner quotation that ends a line.
-        styled = b.style_name.lower().startswith("insert")
         for j in range(i, min(len(lines), i + _QUOTE_SCAN)):
             line = lines[j]
             if isinstance(line, SourceTable):
@@ -587,11 +583,12 @@ class _Placer:
             _heading_like(b, b.text) and not _long(b) and role is None
         )
         short = len(b.text.split()) <= 12 and not b.text.rstrip().endswith((".", ";", ","))
+        # The label of the line below, as this text uses it: read once for the rules below.
+        nxt = self._label(following) if following is not None else None
         crossing = False  # an italic cross-heading (below)
         if not heading and short and role is None and _italic(b) and following is not None:
             # A short line in italics over a heading or a provision: the cross-heading
             # UK bills print so ("Grants and loans").
-            nxt = self._label(following)
             heading = (nxt is not None and (nxt.family in ("unit", "uk") or nxt.key == "1.")) or (
                 isinstance(following, SourceParagraph)
                 and nxt is None
@@ -605,7 +602,6 @@ class _Placer:
             return
         self.awaiting = None
         if heading:
-            nxt = self._label(following) if following is not None else None
             if (
                 nxt is not None
                 and nxt.family in ("unit", "uk")
@@ -624,7 +620,7 @@ class _Placer:
             # section 4) heads a group of provisions: a cross-heading.
             over = (
                 isinstance(following, SourceParagraph)
-                and self._label(following) is None
+                and nxt is None
                 and _heading_like(following, following.text)
                 and not _long(following)
             )
@@ -707,8 +703,7 @@ class _Placer:
             at = len(keys) - 1 - keys[::-1].index(key)
             del self.stack[at:]
         parent = self.stack[-1] if self.stack else None
-        # "3." after "2.—(1)": the next section, printed without subsections.
-        node.element = "section" if key == "uk" else _element_below(parent, key, self.bill)
+        node.element = _element_below(parent, key, self.bill)
         self._attach(node)
         self.stack.append(node)
 
@@ -731,15 +726,6 @@ def _ambiguous(label: Label, stack: list[Node]) -> str | None:
     "(h)", "(v)" after "(u)", "(x)" after "(w)"; or of an open roman list a letter
     with a suffix continues ("(ia)" after "(i)")."""
     value = label.shown.strip("().")
-    if label.key == "1.":
-        for n in reversed(stack):
-            if n.key == "uk" and n.label is not None:
-                prev = n.label.shown
-                return (
-                    "uk"
-                    if label.shown in (successor(prev), successor(prev, inserted=True))
-                    else None
-                )
     if label.key in ("(i)", "(I)"):
         alpha = "(a)" if label.key == "(i)" else "(A)"
         for n in reversed(stack):
